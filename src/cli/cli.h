@@ -1,0 +1,16 @@
+#ifndef CROSSCHECK_CLI_H
+#define CROSSCHECK_CLI_H
+/* The commands.  Each takes main's argc/argv with argv[0] the command
+ * name, prints its own messages ("crosscheck: FILE:LINE:COL: ...") and
+ * returns the exit status: 0 no new conflict, 1 a new conflict, 2 usage,
+ * input or output error. */
+
+int cli_check(int argc, char **argv);
+int cli_extract(int argc, char **argv);
+int cli_compare(int argc, char **argv);
+
+/* Print the top-level usage to out. */
+#include <stdio.h>
+void cli_usage(FILE *out);
+
+#endif

@@ -1,0 +1,95 @@
+#ifndef CROSSCHECK_CMP_H
+#define CROSSCHECK_CMP_H
+/* The comparator: groups facts that state the same thing and judges
+ * whether the outlets agree.
+ *
+ * A group is one topic, one unit, one span of dates and one scope.  Event
+ * facts group only with facts about the same days; state facts (kind
+ * KIND_STATE) group within a window of days.  Only groups holding facts
+ * of at least two outlets are kept.  Verdicts come from each fact's
+ * bounds: agree when every stated value is equal, conflict when two facts
+ * of different outlets cannot both be true, compatible otherwise.
+ *
+ * The result is independent of the order of the input facts: facts are
+ * sorted with fact_cmp first, groups by (verdict severity, topic, date,
+ * scope, id).  Group ids are fingerprints of topic, unit, span and scope
+ * only, so they survive edits elsewhere and agreeing additions. */
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "fact/fact.h"
+#include "util/err.h"
+
+struct err;
+
+enum verdict { VERDICT_AGREE, VERDICT_COMPATIBLE, VERDICT_CONFLICT };
+
+/* Where a conflict stands against a baseline, in SARIF's words. */
+enum baseline_state {
+    BASELINE_NONE,       /* no baseline given, or not a conflict */
+    BASELINE_NEW,
+    BASELINE_UNCHANGED,
+    BASELINE_UPDATED,    /* known conflict that gained a value outside
+                          * what it had */
+    BASELINE_ABSENT      /* known conflict no longer reported */
+};
+
+struct cmp_options {
+    double tolerance;    /* relative widening of about/roughly: 0.02 */
+    double nearly;       /* how far below X "nearly X" reaches: 0.10 */
+    int window;          /* days a state fact's group spans: 31 */
+};
+
+void cmp_options_init(struct cmp_options *o);
+
+struct group {
+    char id[17];             /* 16 lowercase hex digits */
+    const char *topic;
+    const char *unit;
+    const char *scope;       /* "" when none */
+    int date_from, date_to;  /* span covered by the facts' spans */
+    enum verdict verdict;
+    bool is_new;             /* a conflict not known to the baseline */
+    enum baseline_state baseline;
+    const struct fact **facts;  /* sorted by fact_cmp; borrowed */
+    size_t nfacts;
+    size_t noutlets;
+};
+
+struct cmp_result {
+    struct group *groups;    /* reported groups, in report order */
+    size_t ngroups;
+    size_t nsources;         /* distinct sources among all facts */
+    size_t nfacts;           /* all facts compared */
+    size_t agree, compatible, conflict, nnew;
+    struct err *errors;      /* input errors met on the way (report
+                              * lists them); filled by the caller */
+    size_t nerrors;
+    struct group *absent;    /* known conflicts gone (baseline) */
+    size_t nabsent;
+};
+
+/* Group and judge n facts (which must outlive r; they are sorted in
+ * place).  Without a baseline every conflict is new. */
+void cmp_run(struct fact *facts, size_t n, const struct cmp_options *o,
+             struct cmp_result *r);
+
+/* Mark r's conflicts against the earlier JSON report at path: new,
+ * unchanged or updated, and list the known conflicts now absent.
+ * Returns -1 and fills e when the baseline cannot be read or is not a
+ * crosscheck report. */
+int cmp_apply_baseline(struct cmp_result *r, const char *path,
+                       struct err *e);
+
+/* Record an input error to be listed in the report. */
+void cmp_add_error(struct cmp_result *r, const struct err *e);
+
+void cmp_result_release(struct cmp_result *r);
+
+/* "agree", "compatible", "conflict". */
+const char *cmp_verdict_name(enum verdict v);
+/* "new", "unchanged", "updated", "absent"; NULL for BASELINE_NONE. */
+const char *cmp_baseline_name(enum baseline_state s);
+
+#endif

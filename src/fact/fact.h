@@ -1,0 +1,131 @@
+#ifndef CROSSCHECK_FACT_H
+#define CROSSCHECK_FACT_H
+/* The extractor: every number an article states becomes a fact.
+ *
+ * A fact is plain data passed between stages: the quoted bytes (offset and
+ * length into the article file), the value after unit normalization, the
+ * bounds the wording allows, the qualifier, what is counted (topic), when
+ * (date span) and where (scope).  Strings point into an arena owned by
+ * whoever ran the extraction or read the facts back.
+ *
+ * Canonical units: "count" (things counted), "ordinal", "percent", "km"
+ * (km, miles), "m" (metres, feet, yards), "mm" (mm, cm, inches), "ha"
+ * (hectares, acres, square km and miles), "kg" (kg, tonnes, pounds),
+ * "degC", "min" (seconds to hours, in minutes), "days" (days, weeks),
+ * "months" (months, years), and money as a lowercase ISO code ("usd",
+ * "eur", "gbp", ...).  The unit as printed stays in text.
+ *
+ * Bounds: low/high are what the statement allows.  "at least 6": low 6,
+ * no high; "more than 24": low 24 exclusive; "up to 3": high 3; "about
+ * 420": value 420 with low == high == 420 (the comparator widens it by
+ * its tolerance); "between 8 and 19": low 8, high 19, value NULL-like
+ * (has_value false); "dozens": vague, low 24, has_value false. */
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+struct arena;
+struct article;
+struct err;
+
+enum qualifier {
+    QUAL_EXACT,      /* "420" */
+    QUAL_ABOUT,      /* about, around, roughly, some, an estimated */
+    QUAL_NEARLY,     /* nearly, almost, close to: just under */
+    QUAL_MORE_THAN,  /* more than, over, upwards of: low, exclusive */
+    QUAL_AT_LEAST,   /* at least, no fewer than: low */
+    QUAL_UP_TO,      /* up to, as many as, at most: high */
+    QUAL_LESS_THAN,  /* fewer than, less than, under: high, exclusive */
+    QUAL_RANGE,      /* between 8 and 19, 8-19 */
+    QUAL_VAGUE,      /* dozens, hundreds, scores of, a handful */
+    QUAL_COUNT_      /* number of qualifiers, not a qualifier */
+};
+
+/* Whether a topic is a state (a length, a share, a cumulative toll: grouped
+ * within a window of days) or an event (grouped by its exact dates). */
+enum fact_kind { KIND_EVENT, KIND_STATE };
+
+struct fact {
+    const char *source;   /* article path, as given or walked */
+    const char *outlet;   /* article source name (header or file stem) */
+    int source_date;      /* publication day (util/date.h) */
+    size_t offset;        /* byte offset of text in the file */
+    size_t length;        /* bytes of text */
+    const char *text;     /* exactly those bytes */
+    bool has_value;       /* false for vague amounts and ranges */
+    double value;
+    bool has_low, has_high;
+    double low, high;
+    bool low_excl, high_excl;
+    enum qualifier qual;
+    const char *unit;     /* canonical unit, see above */
+    const char *topic;    /* "drones launched", "people injured", ... */
+    enum fact_kind kind;
+    int date_from, date_to;  /* inclusive span of days it is about */
+    const char *scope;    /* place named, "" when none or nationwide */
+};
+
+/* A growable list of facts. */
+struct fact_list {
+    struct fact *v;
+    size_t n, cap;
+};
+
+#define FACT_LIST_INIT { NULL, 0, 0 }
+
+void fact_list_push(struct fact_list *l, const struct fact *f);
+void fact_list_release(struct fact_list *l);
+
+/* "exact", "about", "nearly", "more_than", "at_least", "up_to",
+ * "less_than", "range", "vague". */
+const char *fact_qualifier_name(enum qualifier q);
+/* The qualifier named s; -1 when s names none. */
+int fact_qualifier_parse(const char *s, enum qualifier *q);
+
+/* ---- the lexicon: what nouns and verbs count as ---- */
+
+struct lexicon;
+
+/* The lexicon built into the program (src/fact/topics.lex). */
+struct lexicon *fact_lexicon_default(void);
+/* Read the lexicon file at path over lx: its entries extend or replace
+ * the built-in ones.  Returns -1 and fills e (file, line) on a bad line. */
+int fact_lexicon_load(struct lexicon *lx, const char *path, struct err *e);
+/* fact_lexicon_free(NULL) does nothing. */
+void fact_lexicon_free(struct lexicon *lx);
+
+/* ---- extraction ---- */
+
+/* Append to out every fact stated in the body of a.  Strings are
+ * allocated in ar; source and outlet are copied from a.  Never fails on
+ * text: anything not understood is left out.  Returns the number of
+ * facts added. */
+size_t fact_extract(const struct article *a, const struct lexicon *lx,
+                    struct arena *ar, struct fact_list *out);
+
+/* ---- facts as JSON Lines ---- */
+
+/* Write f as one JSON object with sorted keys and a newline.  Numbers
+ * that are whole are written as integers, others with up to 15
+ * significant digits, so that reading the line back gives the same
+ * doubles (see fact_round).  Returns -1 on a write error. */
+int fact_write_json(FILE *out, const struct fact *f);
+
+/* Parse one line (len bytes, no newline needed) written by
+ * fact_write_json into f, strings allocated in ar.  Returns -1 and fills
+ * e's message (the caller sets file and line) when the line is not such a
+ * fact. */
+int fact_read_json(const char *line, size_t len, struct arena *ar,
+                   struct fact *f, struct err *e);
+
+/* Round x to 15 significant digits, the precision facts are written
+ * with, so that facts compared in memory and facts read back from JSON
+ * are the same doubles. */
+double fact_round(double x);
+
+/* Total order used everywhere facts are sorted: source, offset, length,
+ * then every other field, so that shuffled input sorts the same. */
+int fact_cmp(const struct fact *a, const struct fact *b);
+
+#endif

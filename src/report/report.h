@@ -1,0 +1,29 @@
+#ifndef CROSSCHECK_REPORT_H
+#define CROSSCHECK_REPORT_H
+/* Reports: the comparator's result as JSON (jansson), XML (libxml2's
+ * xmlTextWriter, valid against report.xsd beside this file) and a short
+ * summary for people.
+ *
+ * Reports are deterministic: the same result gives the same bytes, with
+ * no clock, whole numbers written as integers and other numbers with a
+ * fixed precision.  Text from articles is repaired (utf8_repair) before it
+ * reaches a writer.  A report file is written to a temporary name in the
+ * same directory and renamed, so it is whole or absent; path "-" means
+ * standard output. */
+
+#include <stdio.h>
+
+struct cmp_result;
+struct err;
+
+/* Returns -1 and fills e (the path and why) when it cannot be written. */
+int report_write_json(const struct cmp_result *r, const char *path,
+                      struct err *e);
+int report_write_xml(const struct cmp_result *r, const char *path,
+                     struct err *e);
+
+/* Conflicts first, each with its values and outlets, then compatible
+ * groups, then the count of agreements. */
+void report_write_summary(const struct cmp_result *r, FILE *out);
+
+#endif
