@@ -1,1 +1,88 @@
-/* placeholder: filled in by its module's owner */ typedef int placeholder_arena_t;
+#include "util/arena.h"
+
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+
+#define ALIGN alignof(max_align_t)
+#define BLOCK_SIZE 65536
+
+struct arena_block {
+    struct arena_block *next;
+    size_t size;
+    alignas(max_align_t) unsigned char data[];
+};
+
+static struct arena_block *new_block(size_t size)
+{
+    if (size > SIZE_MAX - sizeof(struct arena_block))
+        return xmalloc(SIZE_MAX);  /* dies */
+    struct arena_block *b = xmalloc(sizeof(*b) + size);
+
+    b->next = NULL;
+    b->size = size;
+    return b;
+}
+
+void arena_init(struct arena *a)
+{
+    a->head = NULL;
+    a->used = 0;
+    a->total = 0;
+}
+
+void arena_release(struct arena *a)
+{
+    struct arena_block *b = a->head;
+
+    while (b) {
+        struct arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    arena_init(a);
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+    if (size > SIZE_MAX - ALIGN)
+        return xmalloc(SIZE_MAX);  /* dies */
+    size = size ? (size + ALIGN - 1) / ALIGN * ALIGN : ALIGN;
+    a->total += size;
+    if (a->head && a->head->size - a->used >= size) {
+        void *p = a->head->data + a->used;
+        a->used += size;
+        return p;
+    }
+    if (size > BLOCK_SIZE / 4 && a->head) {
+        /* a large piece gets a block of its own behind the current one,
+         * so the space left in the current block is not lost */
+        struct arena_block *b = new_block(size);
+        b->next = a->head->next;
+        a->head->next = b;
+        return b->data;
+    }
+    struct arena_block *b = new_block(size > BLOCK_SIZE ? size : BLOCK_SIZE);
+    b->next = a->head;
+    a->head = b;
+    a->used = size;
+    return b->data;
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t n)
+{
+    size_t len = strnlen(s, n);
+    char *p = arena_alloc(a, len + 1);
+
+    memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+char *arena_strdup(struct arena *a, const char *s)
+{
+    return arena_strndup(a, s, strlen(s));
+}

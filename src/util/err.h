@@ -16,6 +16,12 @@ struct err {
 int err_at(struct err *e, const char *file, long line, long column,
            const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
+/* Record "what: reason" (or only the reason when what is NULL or "")
+ * with reason the text of errnum, lowercased like every message.
+ * Call it right at the failing call, before errno changes.  Returns -1
+ * like err_at. */
+int err_sys(struct err *e, const char *file, int errnum, const char *what);
+
 /* True when an error has been recorded. */
 int err_is_set(const struct err *e);
 
