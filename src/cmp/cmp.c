@@ -1,1 +1,443 @@
-/* placeholder: filled in by its module's owner */ typedef int placeholder_cmp_t;
+/* The comparator: partitions, groups, verdicts, ids and report order. */
+#include "config.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmp/cmp.h"
+#include "util/date.h"
+#include "util/err.h"
+#include "util/vec.h"
+#include "util/xalloc.h"
+
+/* ---- names and options ---- */
+
+void cmp_options_init(struct cmp_options *o)
+{
+    o->tolerance = 0.02;
+    o->nearly = 0.10;
+    o->window = 31;
+}
+
+const char *cmp_verdict_name(enum verdict v)
+{
+    switch (v) {
+    case VERDICT_AGREE:      return "agree";
+    case VERDICT_COMPATIBLE: return "compatible";
+    case VERDICT_CONFLICT:   return "conflict";
+    }
+    return "conflict";
+}
+
+const char *cmp_baseline_name(enum baseline_state s)
+{
+    switch (s) {
+    case BASELINE_NONE:      return NULL;
+    case BASELINE_NEW:       return "new";
+    case BASELINE_UNCHANGED: return "unchanged";
+    case BASELINE_UPDATED:   return "updated";
+    case BASELINE_ABSENT:    return "absent";
+    }
+    return NULL;
+}
+
+static const char *str(const char *s)
+{
+    return s ? s : "";
+}
+
+/* ---- intervals and verdicts ---- */
+
+struct bounds {
+    double lo, hi;
+    bool lo_ex, hi_ex;
+};
+
+/* Equal up to the rounding of a 15-digit decimal round trip. */
+static bool near(double a, double b)
+{
+    return fabs(a - b) <= 1e-9 * fmax(fabs(a), fabs(b));
+}
+
+/* What a fact allows: its own bounds where it states them, else bounds
+ * its value takes from the qualifier; about and nearly then widen. */
+static struct bounds bounds_of(const struct fact *f,
+                               const struct cmp_options *o)
+{
+    struct bounds b = { -INFINITY, INFINITY, false, false };
+    double v = f->value;
+
+    if (f->has_value) {
+        switch (f->qual) {
+        case QUAL_MORE_THAN:
+            b.lo = v;
+            b.lo_ex = true;
+            break;
+        case QUAL_AT_LEAST:
+        case QUAL_VAGUE:
+            b.lo = v;
+            break;
+        case QUAL_LESS_THAN:
+            b.hi = v;
+            b.hi_ex = true;
+            break;
+        case QUAL_UP_TO:
+            b.hi = v;
+            break;
+        default:
+            b.lo = b.hi = v;
+            break;
+        }
+    }
+    if (f->has_low) {
+        b.lo = f->low;
+        b.lo_ex = f->low_excl;
+    }
+    if (f->has_high) {
+        b.hi = f->high;
+        b.hi_ex = f->high_excl;
+    }
+    if (f->has_value && f->qual == QUAL_ABOUT) {
+        b.lo -= fabs(v) * o->tolerance;
+        b.hi += fabs(v) * o->tolerance;
+    } else if (f->has_value && f->qual == QUAL_NEARLY) {
+        b.lo -= fabs(v) * o->nearly;
+    }
+    return b;
+}
+
+/* True when everything up to hi lies below everything from lo. */
+static bool below(double hi, bool hi_ex, double lo, bool lo_ex)
+{
+    if (isinf(hi) || isinf(lo))
+        return hi < lo;
+    if (near(hi, lo))
+        return hi_ex || lo_ex;
+    return hi < lo;
+}
+
+static bool disjoint(const struct bounds *a, const struct bounds *b)
+{
+    return below(a->hi, a->hi_ex, b->lo, b->lo_ex) ||
+           below(b->hi, b->hi_ex, a->lo, a->lo_ex);
+}
+
+static bool has_conflict(const struct fact **f, size_t n,
+                         const struct cmp_options *o)
+{
+    struct bounds *b = xreallocarray(NULL, n, sizeof(*b));
+    bool found = false;
+
+    for (size_t i = 0; i < n; i++)
+        b[i] = bounds_of(f[i], o);
+    for (size_t i = 0; i < n && !found; i++)
+        for (size_t j = i + 1; j < n && !found; j++)
+            found = strcmp(str(f[i]->outlet), str(f[j]->outlet)) != 0 &&
+                    disjoint(&b[i], &b[j]);
+    free(b);
+    return found;
+}
+
+static enum verdict judge(const struct fact **f, size_t n,
+                          const struct cmp_options *o)
+{
+    if (has_conflict(f, n, o))
+        return VERDICT_CONFLICT;
+    for (size_t i = 0; i < n; i++)
+        if (!f[i]->has_value || !near(f[i]->value, f[0]->value))
+            return VERDICT_COMPATIBLE;
+    return VERDICT_AGREE;
+}
+
+/* ---- ids ---- */
+
+static uint64_t fnv(uint64_t h, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= UINT64_C(0x100000001b3);
+    }
+    return h;
+}
+
+static void make_id(struct group *g, const char *span)
+{
+    static const char sep[1] = { 0x1f };
+    uint64_t h = UINT64_C(0xcbf29ce484222325);
+
+    h = fnv(h, g->topic, strlen(g->topic));
+    h = fnv(h, sep, 1);
+    h = fnv(h, g->unit, strlen(g->unit));
+    h = fnv(h, sep, 1);
+    h = fnv(h, g->scope, strlen(g->scope));
+    h = fnv(h, sep, 1);
+    h = fnv(h, span, strlen(span));
+    for (int i = 15; i >= 0; i--, h >>= 4)
+        g->id[i] = "0123456789abcdef"[h & 0xf];
+    g->id[16] = '\0';
+}
+
+static void event_id(struct group *g, const struct fact *f)
+{
+    char from[11], to[11], span[24];
+
+    date_format(f->date_from, from);
+    date_format(f->date_to, to);
+    snprintf(span, sizeof(span), "%s..%s", from, to);
+    make_id(g, span);
+}
+
+/* The month of the cluster's first day; its whole day where an earlier
+ * cluster of the partition (a window under a month) took the month. */
+static void state_id(struct group *g, int first, const char *prev_id)
+{
+    char day[11];
+
+    date_format(first, day);
+    day[7] = '\0';
+    make_id(g, day);
+    if (prev_id && strcmp(prev_id, g->id) == 0) {
+        date_format(first, day);
+        make_id(g, day);
+    }
+}
+
+/* ---- grouping ---- */
+
+typedef VEC(struct group) group_vec;
+
+static int by_fact(const void *pa, const void *pb)
+{
+    return fact_cmp(*(const struct fact *const *)pa,
+                    *(const struct fact *const *)pb);
+}
+
+static int fact_order(const void *pa, const void *pb)
+{
+    return fact_cmp(pa, pb);
+}
+
+static int cmp_int(int a, int b)
+{
+    return (a > b) - (a < b);
+}
+
+static int part_cmp(const struct fact *a, const struct fact *b)
+{
+    int c = cmp_int(a->kind, b->kind);
+
+    if (!c)
+        c = strcmp(str(a->topic), str(b->topic));
+    if (!c)
+        c = strcmp(str(a->unit), str(b->unit));
+    if (!c)
+        c = strcmp(str(a->scope), str(b->scope));
+    return c;
+}
+
+/* Partition, then days (both for events, the last for states). */
+static int by_part(const void *pa, const void *pb)
+{
+    const struct fact *a = *(const struct fact *const *)pa;
+    const struct fact *b = *(const struct fact *const *)pb;
+    int c = part_cmp(a, b);
+
+    if (!c && a->kind != KIND_STATE)
+        c = cmp_int(a->date_from, b->date_from);
+    if (!c)
+        c = cmp_int(a->date_to, b->date_to);
+    return c ? c : fact_cmp(a, b);
+}
+
+static size_t count_outlets(const struct fact **f, size_t n)
+{
+    size_t count = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        size_t j = 0;
+
+        while (j < i && strcmp(str(f[j]->outlet), str(f[i]->outlet)))
+            j++;
+        count += j == i;
+    }
+    return count;
+}
+
+/* Keep f[0..n) as a group if two outlets speak in it; NULL if not. */
+static struct group *add_group(group_vec *out, const struct fact **f,
+                               size_t n, const struct cmp_options *o)
+{
+    size_t outlets = count_outlets(f, n);
+    struct group *g;
+
+    if (outlets < 2)
+        return NULL;
+    VEC_RESERVE(out, 1);
+    g = &out->v[out->n++];
+    memset(g, 0, sizeof(*g));
+    g->topic = str(f[0]->topic);
+    g->unit = str(f[0]->unit);
+    g->scope = str(f[0]->scope);
+    g->date_from = f[0]->date_from;
+    g->date_to = f[0]->date_to;
+    for (size_t i = 1; i < n; i++) {
+        if (f[i]->date_from < g->date_from)
+            g->date_from = f[i]->date_from;
+        if (f[i]->date_to > g->date_to)
+            g->date_to = f[i]->date_to;
+    }
+    g->facts = xreallocarray(NULL, n, sizeof(*g->facts));
+    memcpy(g->facts, f, n * sizeof(*f));
+    qsort(g->facts, n, sizeof(*g->facts), by_fact);
+    g->nfacts = n;
+    g->noutlets = outlets;
+    g->verdict = judge(g->facts, n, o);
+    g->is_new = g->verdict == VERDICT_CONFLICT;
+    return g;
+}
+
+static size_t group_events(group_vec *out, const struct fact **f,
+                           size_t n, const struct cmp_options *o)
+{
+    size_t end = 1;
+    struct group *g;
+
+    while (end < n && f[end]->date_from == f[0]->date_from &&
+           f[end]->date_to == f[0]->date_to)
+        end++;
+    if ((g = add_group(out, f, end, o)))
+        event_id(g, f[0]);
+    return end;
+}
+
+/* One partition of state facts, sorted by date_to: clusters of facts
+ * within o->window days of the cluster's first. */
+static void group_states(group_vec *out, const struct fact **f, size_t n,
+                         const struct cmp_options *o)
+{
+    char prev[17] = "";
+
+    for (size_t start = 0, end; start < n; start = end) {
+        int first = f[start]->date_to;
+        struct group *g;
+
+        end = start + 1;
+        while (end < n && (long)f[end]->date_to - first <= o->window)
+            end++;
+        if ((g = add_group(out, f + start, end - start, o))) {
+            state_id(g, first, prev[0] ? prev : NULL);
+            memcpy(prev, g->id, sizeof(prev));
+        }
+    }
+}
+
+static void group_all(group_vec *out, const struct fact **f, size_t n,
+                      const struct cmp_options *o)
+{
+    for (size_t start = 0, end; start < n; start = end) {
+        end = start + 1;
+        while (end < n && part_cmp(f[start], f[end]) == 0)
+            end++;
+        if (f[start]->kind == KIND_STATE)
+            group_states(out, f + start, end - start, o);
+        else
+            for (size_t i = start; i < end;)
+                i += group_events(out, f + i, end - i, o);
+    }
+}
+
+/* ---- report order and counts ---- */
+
+static int group_order(const void *pa, const void *pb)
+{
+    const struct group *a = pa, *b = pb;
+    int c = cmp_int(b->verdict, a->verdict);
+
+    if (!c)
+        c = strcmp(a->topic, b->topic);
+    if (!c)
+        c = strcmp(a->unit, b->unit);
+    if (!c)
+        c = strcmp(a->scope, b->scope);
+    if (!c)
+        c = cmp_int(a->date_from, b->date_from);
+    if (!c)
+        c = strcmp(a->id, b->id);
+    if (!c)
+        c = cmp_int(a->date_to, b->date_to);
+    if (!c && a->nfacts && b->nfacts)
+        c = fact_cmp(a->facts[0], b->facts[0]);
+    return c;
+}
+
+static int by_str(const void *pa, const void *pb)
+{
+    return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+static size_t count_sources(const struct fact *facts, size_t n)
+{
+    const char **s = xreallocarray(NULL, n ? n : 1, sizeof(*s));
+    size_t count = 0;
+
+    for (size_t i = 0; i < n; i++)
+        s[i] = str(facts[i].source);
+    qsort(s, n, sizeof(*s), by_str);
+    for (size_t i = 0; i < n; i++)
+        count += i == 0 || strcmp(s[i - 1], s[i]) != 0;
+    free(s);
+    return count;
+}
+
+void cmp_run(struct fact *facts, size_t n, const struct cmp_options *o,
+             struct cmp_result *r)
+{
+    const struct fact **idx = xreallocarray(NULL, n ? n : 1, sizeof(*idx));
+    group_vec out = VEC_INIT;
+
+    memset(r, 0, sizeof(*r));
+    qsort(facts, n, sizeof(*facts), fact_order);
+    for (size_t i = 0; i < n; i++)
+        idx[i] = &facts[i];
+    qsort(idx, n, sizeof(*idx), by_part);
+    group_all(&out, idx, n, o);
+    free(idx);
+    qsort(out.v, out.n, sizeof(*out.v), group_order);
+    r->groups = out.v;
+    r->ngroups = out.n;
+    r->nfacts = n;
+    r->nsources = count_sources(facts, n);
+    for (size_t i = 0; i < out.n; i++) {
+        r->agree += out.v[i].verdict == VERDICT_AGREE;
+        r->compatible += out.v[i].verdict == VERDICT_COMPATIBLE;
+        r->conflict += out.v[i].verdict == VERDICT_CONFLICT;
+        r->nnew += out.v[i].is_new;
+    }
+}
+
+/* ---- the rest of the result ---- */
+
+void cmp_add_error(struct cmp_result *r, const struct err *e)
+{
+    r->errors = xreallocarray(r->errors, r->nerrors + 1,
+                              sizeof(*r->errors));
+    r->errors[r->nerrors++] = *e;
+}
+
+void cmp_result_release(struct cmp_result *r)
+{
+    for (size_t i = 0; i < r->ngroups; i++)
+        free(r->groups[i].facts);
+    free(r->groups);
+    for (size_t i = 0; i < r->nabsent; i++) {
+        free((char *)r->absent[i].topic);
+        free((char *)r->absent[i].unit);
+        free((char *)r->absent[i].scope);
+    }
+    free(r->absent);
+    free(r->errors);
+    memset(r, 0, sizeof(*r));
+}

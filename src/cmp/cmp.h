@@ -11,9 +11,16 @@
  * of different outlets cannot both be true, compatible otherwise.
  *
  * The result is independent of the order of the input facts: facts are
- * sorted with fact_cmp first, groups by (verdict severity, topic, date,
- * scope, id).  Group ids are fingerprints of topic, unit, span and scope
- * only, so they survive edits elsewhere and agreeing additions. */
+ * sorted with fact_cmp first, groups by (verdict severity, topic, unit,
+ * scope, first day, id).  Group ids are fingerprints (64-bit FNV-1a, in
+ * hex) of topic, unit, scope and span only: an event group's days, a
+ * state group's month (that of its earliest fact), so they survive edits
+ * elsewhere and agreeing additions.
+ *
+ * Each fact allows an interval: its bounds, or its value widened by the
+ * qualifier (about: +-tolerance; nearly: down by nearly; more than: above,
+ * exclusive; ...).  A conflict is two facts of different outlets whose
+ * intervals do not meet; one outlet's differing values are a series. */
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -66,12 +73,15 @@ struct cmp_result {
     struct err *errors;      /* input errors met on the way (report
                               * lists them); filled by the caller */
     size_t nerrors;
-    struct group *absent;    /* known conflicts gone (baseline) */
+    struct group *absent;    /* known conflicts gone (baseline): no
+                              * facts; they own topic, unit, scope */
     size_t nabsent;
+    bool has_baseline;       /* cmp_apply_baseline succeeded */
 };
 
 /* Group and judge n facts (which must outlive r; they are sorted in
- * place).  Without a baseline every conflict is new. */
+ * place).  Without a baseline every conflict is new.  r is overwritten
+ * whole: add errors (cmp_add_error) and the baseline after this call. */
 void cmp_run(struct fact *facts, size_t n, const struct cmp_options *o,
              struct cmp_result *r);
 
@@ -82,9 +92,10 @@ void cmp_run(struct fact *facts, size_t n, const struct cmp_options *o,
 int cmp_apply_baseline(struct cmp_result *r, const char *path,
                        struct err *e);
 
-/* Record an input error to be listed in the report. */
+/* Record an input error to be listed in the report (copied). */
 void cmp_add_error(struct cmp_result *r, const struct err *e);
 
+/* Free what r holds (not the facts); r is all zero afterwards. */
 void cmp_result_release(struct cmp_result *r);
 
 /* "agree", "compatible", "conflict". */
