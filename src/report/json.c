@@ -1,1 +1,256 @@
-/* placeholder: filled in by its module's owner */ typedef int placeholder_json_t;
+/* The JSON report, and what every report writer shares. */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "cmp/cmp.h"
+#include "report/report.h"
+#include "report/report_private.h"
+#include "util/buf.h"
+#include "util/date.h"
+#include "util/err.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+/* ---- shared by the writers ---- */
+
+int report_number_is_whole(double x)
+{
+    return isfinite(x) && fabs(x) < 9007199254740992.0 && x == floor(x);
+}
+
+void report_format_number(double x, char out[32])
+{
+    if (report_number_is_whole(x))
+        snprintf(out, 32, "%.0f", x == 0 ? 0.0 : x);
+    else
+        snprintf(out, 32, "%.15g", x);
+}
+
+const char *report_clean(struct buf *b, const char *s)
+{
+    buf_truncate(b, 0);
+    utf8_repair(b, s ? s : "", s ? strlen(s) : 0);
+    buf_append(b, "", 0);
+    return b->data;
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return -1;
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+static int write_stdout(const char *data, size_t len, struct err *e)
+{
+    if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
+        return err_sys(e, "<stdout>", errno, "cannot write report");
+    return 0;
+}
+
+int report_write_file(const char *path, const char *data, size_t len,
+                      struct err *e)
+{
+    struct buf tmp = BUF_INIT;
+    mode_t mask = umask(0);
+    int fd;
+
+    umask(mask);
+    if (strcmp(path, "-") == 0)
+        return write_stdout(data, len, e);
+    buf_printf(&tmp, "%s.tmpXXXXXX", path);
+    if ((fd = mkstemp(tmp.data)) < 0) {
+        err_sys(e, path, errno, "cannot write report");
+        buf_release(&tmp);
+        return -1;
+    }
+    if (write_all(fd, data, len) < 0 || fchmod(fd, 0666 & ~mask) < 0 ||
+        fsync(fd) < 0) {
+        err_sys(e, path, errno, "cannot write report");
+        close(fd);
+        goto fail;
+    }
+    if (close(fd) < 0 || rename(tmp.data, path) < 0) {
+        err_sys(e, path, errno, "cannot write report");
+        goto fail;
+    }
+    buf_release(&tmp);
+    return 0;
+fail:
+    unlink(tmp.data);
+    buf_release(&tmp);
+    return -1;
+}
+
+/* ---- the JSON tree ---- */
+
+static json_t *text(struct buf *b, const char *s)
+{
+    report_clean(b, s);
+    return json_stringn(b->data, b->len);
+}
+
+static json_t *number(double x)
+{
+    if (report_number_is_whole(x))
+        return json_integer((json_int_t)x);
+    return isfinite(x) ? json_real(x) : json_null();
+}
+
+static json_t *day(int d)
+{
+    char s[11];
+
+    date_format(d, s);
+    return json_string(s);
+}
+
+static json_t *fact_json(const struct fact *f, struct buf *b)
+{
+    json_t *o = json_object();
+
+    json_object_set_new(o, "source", text(b, f->source));
+    json_object_set_new(o, "outlet", text(b, f->outlet));
+    json_object_set_new(o, "offset", json_integer((json_int_t)f->offset));
+    json_object_set_new(o, "length", json_integer((json_int_t)f->length));
+    json_object_set_new(o, "text", text(b, f->text));
+    json_object_set_new(o, "value",
+                        f->has_value ? number(f->value) : json_null());
+    json_object_set_new(o, "low", f->has_low ? number(f->low) : json_null());
+    json_object_set_new(o, "high",
+                        f->has_high ? number(f->high) : json_null());
+    json_object_set_new(o, "low_exclusive",
+                        json_boolean(f->has_low && f->low_excl));
+    json_object_set_new(o, "high_exclusive",
+                        json_boolean(f->has_high && f->high_excl));
+    json_object_set_new(o, "qualifier",
+                        json_string(fact_qualifier_name(f->qual)));
+    json_object_set_new(o, "date_from", day(f->date_from));
+    json_object_set_new(o, "date_to", day(f->date_to));
+    json_object_set_new(o, "scope", text(b, f->scope));
+    return o;
+}
+
+static json_t *group_json(const struct group *g, bool baseline,
+                          struct buf *b)
+{
+    json_t *o = json_object();
+    json_t *facts = json_array();
+    const char *state = cmp_baseline_name(g->baseline);
+
+    json_object_set_new(o, "id", json_string(g->id));
+    json_object_set_new(o, "topic", text(b, g->topic));
+    json_object_set_new(o, "unit", text(b, g->unit));
+    json_object_set_new(o, "scope", text(b, g->scope));
+    json_object_set_new(o, "date_from", day(g->date_from));
+    json_object_set_new(o, "date_to", day(g->date_to));
+    json_object_set_new(o, "verdict",
+                        json_string(cmp_verdict_name(g->verdict)));
+    json_object_set_new(o, "new", json_boolean(g->is_new));
+    if (baseline)
+        json_object_set_new(o, "baseline",
+                            state ? json_string(state) : json_null());
+    json_object_set_new(o, "outlets", json_integer((json_int_t)g->noutlets));
+    for (size_t i = 0; i < g->nfacts; i++)
+        json_array_append_new(facts, fact_json(g->facts[i], b));
+    json_object_set_new(o, "facts", facts);
+    return o;
+}
+
+static json_t *groups_json(const struct group *g, size_t n, bool baseline,
+                           struct buf *b)
+{
+    json_t *a = json_array();
+
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, group_json(&g[i], baseline, b));
+    return a;
+}
+
+static json_t *errors_json(const struct cmp_result *r, struct buf *b)
+{
+    json_t *a = json_array();
+
+    for (size_t i = 0; i < r->nerrors; i++) {
+        const struct err *e = &r->errors[i];
+        json_t *o = json_object();
+
+        json_object_set_new(o, "file", text(b, e->file));
+        json_object_set_new(o, "line", json_integer(e->line));
+        json_object_set_new(o, "column", json_integer(e->column));
+        json_object_set_new(o, "message", text(b, e->msg));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+static json_t *summary_json(const struct cmp_result *r)
+{
+    json_t *o = json_object();
+
+    json_object_set_new(o, "sources", json_integer((json_int_t)r->nsources));
+    json_object_set_new(o, "facts", json_integer((json_int_t)r->nfacts));
+    json_object_set_new(o, "groups", json_integer((json_int_t)r->ngroups));
+    json_object_set_new(o, "agree", json_integer((json_int_t)r->agree));
+    json_object_set_new(o, "compatible",
+                        json_integer((json_int_t)r->compatible));
+    json_object_set_new(o, "conflict",
+                        json_integer((json_int_t)r->conflict));
+    json_object_set_new(o, "new", json_integer((json_int_t)r->nnew));
+    return o;
+}
+
+/* Every allocation dies on exhaustion, as in the rest of the program, so
+ * a missing field never means a silently short report. */
+static void *jalloc(size_t size)
+{
+    return xmalloc(size ? size : 1);
+}
+
+int report_write_json(const struct cmp_result *r, const char *path,
+                      struct err *e)
+{
+    struct buf b = BUF_INIT;
+    json_t *root;
+    char *out;
+    int rc;
+
+    json_set_alloc_funcs(jalloc, free);
+    root = json_object();
+    json_object_set_new(root, "groups", groups_json(r->groups, r->ngroups,
+                                                    r->has_baseline, &b));
+    if (r->has_baseline)
+        json_object_set_new(root, "absent",
+                            groups_json(r->absent, r->nabsent, true, &b));
+    json_object_set_new(root, "errors", errors_json(r, &b));
+    json_object_set_new(root, "summary", summary_json(r));
+    buf_release(&b);
+    out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+                           JSON_REAL_PRECISION(15));
+    json_decref(root);
+    if (!out)
+        return err_at(e, path, 0, 0, "cannot build the JSON report");
+    buf_puts(&b, out);
+    buf_putc(&b, '\n');
+    free(out);
+    rc = report_write_file(path, b.data, b.len, e);
+    buf_release(&b);
+    return rc;
+}
