@@ -1,1 +1,131 @@
-/* placeholder: filled in by its module's owner */ typedef int placeholder_walk_t;
+#include "article/article.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util/err.h"
+#include "util/vec.h"
+#include "util/xalloc.h"
+
+/* A directory on the path from the walk's root to where it is now. */
+struct dir_id {
+    dev_t dev;
+    ino_t ino;
+};
+
+struct walk {
+    VEC(char *) found;           /* articles, sorted at the end */
+    VEC(struct dir_id) path;     /* to stop at symlink loops */
+    struct err *e;
+};
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static bool on_path(const struct walk *w, const struct stat *st)
+{
+    for (size_t i = 0; i < w->path.n; i++)
+        if (w->path.v[i].dev == st->st_dev && w->path.v[i].ino == st->st_ino)
+            return true;
+    return false;
+}
+
+static char *join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir);
+    bool slash = n > 0 && dir[n - 1] == '/';
+    size_t m = strlen(name);
+    char *p = xmalloc(n + m + 2);
+
+    memcpy(p, dir, n);
+    if (!slash)
+        p[n++] = '/';
+    memcpy(p + n, name, m + 1);
+    return p;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void walk_dir(struct walk *w, const char *dir, const struct stat *st);
+
+static void walk_entry(struct walk *w, const char *dir, const char *name)
+{
+    char *child = join(dir, name);
+    struct stat st;
+
+    if (stat(child, &st) == 0 && S_ISDIR(st.st_mode)) {
+        if (!on_path(w, &st))
+            walk_dir(w, child, &st);
+    } else if (has_suffix(name, ".txt")) {
+        /* read even when stat fails: the reader reports why */
+        VEC_PUSH(&w->found, child);
+        return;
+    }
+    free(child);
+}
+
+static void walk_dir(struct walk *w, const char *dir, const struct stat *st)
+{
+    DIR *d = opendir(dir);
+    VEC(char *) names = VEC_INIT;
+    struct dirent *de;
+
+    if (!d) {
+        err_sys(w->e, dir, errno, "cannot read directory");
+        return;
+    }
+    while ((errno = 0, de = readdir(d)) != NULL)
+        if (de->d_name[0] != '.')
+            VEC_PUSH(&names, xstrdup(de->d_name));
+    if (errno)
+        err_sys(w->e, dir, errno, "cannot read directory");
+    closedir(d);
+    VEC_PUSH(&w->path, ((struct dir_id){ st->st_dev, st->st_ino }));
+    for (size_t i = 0; i < names.n; i++) {
+        walk_entry(w, dir, names.v[i]);
+        free(names.v[i]);
+    }
+    w->path.n--;
+    VEC_FREE(&names);
+}
+
+int article_walk(const char *path, article_visit_fn *visit, void *ctx,
+                 struct err *e)
+{
+    struct walk w = { VEC_INIT, VEC_INIT, e };
+    struct err first = ERR_INIT;
+    struct stat st;
+
+    if (stat(path, &st) < 0)
+        return err_sys(e, path, errno, NULL);
+    if (!S_ISDIR(st.st_mode)) {
+        visit(path, ctx);
+        return 0;
+    }
+    w.e = &first;
+    walk_dir(&w, path, &st);
+    /* byte-wise order of whole paths, the order `LC_ALL=C sort` gives */
+    qsort(w.found.v, w.found.n, sizeof(*w.found.v), cmp_str);
+    for (size_t i = 0; i < w.found.n; i++) {
+        visit(w.found.v[i], ctx);
+        free(w.found.v[i]);
+    }
+    VEC_FREE(&w.found);
+    VEC_FREE(&w.path);
+    if (err_is_set(&first)) {
+        if (!err_is_set(e))
+            *e = first;
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,383 @@
+/* article: reading files, their date and headers, checking bytes, walks. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "article/article.h"
+#include "util/buf.h"
+#include "util/date.h"
+#include "util/err.h"
+
+#define DATA TEST_SRCDIR "/tests/data/articles/"
+
+static int feb26(void)
+{
+    return date_from_ymd(2026, 2, 26);
+}
+
+/* ---- files that load ---- */
+
+static const struct good_row {
+    const char *file;
+    const char *source;
+    const char *url;
+    const char *title;
+    size_t body_off;
+    const char *body;     /* how the body begins */
+} good_rows[] = {
+    { "date-same-line.txt", "date-same-line", NULL, NULL, 17, "Russia" },
+    { "no-leading-space.txt", "no-leading-space", NULL, NULL, 16, "Russia" },
+    { "date-own-line.txt", "date-own-line", NULL, NULL, 17, "Russia" },
+    { "headers.txt", "Example Wire", "https://example.com/a",
+      "Drones over Kyiv", 89, "Russia" },
+    { "crlf.txt", "CRLF Times", NULL, NULL, 40, "Russia launched 420" },
+    { "bom.txt", "bom", NULL, NULL, 20, "Russia" },
+};
+
+static void assert_str_or_null(const char *file, const char *what,
+                               const char *got, const char *want)
+{
+    if (!want)
+        ck_assert_msg(got == NULL, "%s: %s '%s', want none", file, what,
+                      got);
+    else
+        ck_assert_msg(got && strcmp(got, want) == 0, "%s: %s '%s', want "
+                      "'%s'", file, what, got ? got : "(none)", want);
+}
+
+START_TEST(loads_article)
+{
+    const struct good_row *r = &good_rows[_i];
+    char path[512];
+    struct err e = ERR_INIT;
+
+    snprintf(path, sizeof(path), DATA "%s", r->file);
+    struct article *a = article_load(path, &e);
+    ck_assert_msg(a != NULL, "%s: %s", r->file, e.msg);
+    ck_assert_msg(a->date == feb26(), "%s: wrong date", r->file);
+    ck_assert_str_eq(a->path, path);
+    assert_str_or_null(r->file, "source", a->source, r->source);
+    assert_str_or_null(r->file, "url", a->url, r->url);
+    assert_str_or_null(r->file, "title", a->title, r->title);
+    ck_assert_msg(a->body_off == r->body_off, "%s: body at %zu, want %zu",
+                  r->file, a->body_off, r->body_off);
+    ck_assert_msg(strncmp(a->text + a->body_off, r->body,
+                          strlen(r->body)) == 0,
+                  "%s: body starts '%.20s'", r->file, a->text + a->body_off);
+    article_free(a);
+}
+END_TEST
+
+START_TEST(keeps_file_bytes_unchanged)
+{
+    static const char *const files[] = { "bom.txt", "crlf.txt" };
+
+    for (size_t i = 0; i < 2; i++) {
+        char path[512];
+        struct buf raw = BUF_INIT;
+        struct err e = ERR_INIT;
+
+        snprintf(path, sizeof(path), DATA "%s", files[i]);
+        ck_assert_msg(buf_read_file(&raw, path, &e) == 0, "%s", path);
+        struct article *a = article_load(path, &e);
+        ck_assert_msg(a != NULL, "%s: %s", files[i], e.msg);
+        ck_assert_msg(a->len == raw.len &&
+                      memcmp(a->text, raw.data, raw.len) == 0,
+                      "%s: text differs from the file", files[i]);
+        ck_assert_int_eq(a->text[a->len], '\0');
+        article_free(a);
+        buf_release(&raw);
+    }
+}
+END_TEST
+
+START_TEST(crlf_lines_are_indexed)
+{
+    struct err e = ERR_INIT;
+    struct article *a = article_load(DATA "crlf.txt", &e);
+    long line, col;
+
+    ck_assert_msg(a != NULL, "crlf.txt: %s", e.msg);
+    ck_assert_uint_eq(a->nlines, 5);
+    article_line_col(a, a->body_off, &line, &col);
+    ck_assert_msg(line == 4 && col == 1, "crlf.txt: body at %ld:%ld", line,
+                  col);
+    article_line_col(a, a->len - 1, &line, &col);
+    ck_assert_msg(line == 5 && col == 14, "crlf.txt: end at %ld:%ld", line,
+                  col);
+    article_free(a);
+}
+END_TEST
+
+/* ---- files that do not ---- */
+
+static const struct bad_row {
+    const char *file;
+    long line, col;
+    const char *msg;      /* the message contains this */
+} bad_rows[] = {
+    { "no-date.txt", 1, 0, "no date" },
+    { "bad-date-feb-30.txt", 1, 7, "bad date '2026-02-30'" },
+    { "invalid-utf8.txt", 3, 5, "invalid UTF-8" },
+    { "overlong-utf8.txt", 1, 36, "invalid UTF-8" },
+    { "nul-byte.txt", 2, 3, "null byte" },
+    { "empty.txt", 0, 0, "empty file" },
+    { "no-such-file.txt", 0, 0, "cannot read: no such file or directory" },
+};
+
+START_TEST(rejects_article)
+{
+    const struct bad_row *r = &bad_rows[_i];
+    char path[512];
+    struct err e = ERR_INIT;
+
+    snprintf(path, sizeof(path), DATA "%s", r->file);
+    struct article *a = article_load(path, &e);
+    ck_assert_msg(a == NULL, "%s: loaded", r->file);
+    ck_assert_msg(strcmp(e.file, path) == 0, "%s: error names '%s'",
+                  r->file, e.file);
+    ck_assert_msg(e.line == r->line && e.column == r->col,
+                  "%s: error at %ld:%ld, want %ld:%ld", r->file, e.line,
+                  e.column, r->line, r->col);
+    ck_assert_msg(strstr(e.msg, r->msg) != NULL, "%s: message '%s'",
+                  r->file, e.msg);
+    ck_assert_msg(e.msg[strlen(e.msg) - 1] != '.', "%s: '%s' ends in a "
+                  "full stop", r->file, e.msg);
+}
+END_TEST
+
+/* ---- heads in memory ---- */
+
+#define S(lit) lit, sizeof(lit) - 1
+
+static const struct head_row {
+    const char *name;
+    const char *bytes;
+    size_t len;
+    const char *error;    /* NULL: loads */
+    const char *body;     /* the body, when it loads */
+    const char *source;
+} head_rows[] = {
+    { "date alone, no newline", S(" date 2026-02-26"), NULL, "", "x" },
+    { "blank lines before body", S(" date 2026-02-26  \n\n \nBody"), NULL,
+      "Body", "x" },
+    { "tab after date", S(" date 2026-02-26\tBody"), NULL, "Body", "x" },
+    { "headers only on own line", S(" date 2026-02-26 source: Y"), NULL,
+      "source: Y", "x" },
+    { "empty source header", S(" date 2026-02-26\nsource:\nBody"), NULL,
+      "Body", "x" },
+    { "first source counts", S(" date 2026-02-26\nsource: A\nsource: B\n"
+      "Body"), NULL, "Body", "A" },
+    { "header keys any case", S(" date 2026-02-26\nSource:  Wire \nBody"),
+      NULL, "Body", "Wire" },
+    { "body line after headers", S(" date 2026-02-26\ntitle: T\nBody\n"
+      "source: Z\n"), NULL, "Body\nsource: Z\n", "x" },
+    { "capital Date", S("Date 2026-02-26 Body"), "no date", NULL, NULL },
+    { "no space after date", S(" date2026-02-26 Body"), "no date", NULL,
+      NULL },
+    { "short date", S(" date 2026-2-26 Body"), "bad date '2026-2-26'",
+      NULL, NULL },
+    { "date glued to body", S(" date 2026-02-26Body"),
+      "bad date '2026-02-26Body'", NULL, NULL },
+    { "no date value", S(" date \nBody"), "bad date ''", NULL, NULL },
+    { "only spaces", S("   \n"), "no date", NULL, NULL },
+    { "header before date", S("source: A\n date 2026-02-26\n"), "no date",
+      NULL, NULL },
+};
+
+START_TEST(reads_head)
+{
+    const struct head_row *r = &head_rows[_i];
+    struct err e = ERR_INIT;
+    struct article *a = article_from_memory("dir/x.txt", r->bytes, r->len,
+                                            &e);
+
+    if (r->error) {
+        ck_assert_msg(a == NULL, "%s: loaded", r->name);
+        ck_assert_msg(strstr(e.msg, r->error) != NULL, "%s: message '%s'",
+                      r->name, e.msg);
+        ck_assert_msg(strcmp(e.file, "dir/x.txt") == 0 && e.line == 1,
+                      "%s: at '%s':%ld", r->name, e.file, e.line);
+        return;
+    }
+    ck_assert_msg(a != NULL, "%s: %s", r->name, e.msg);
+    ck_assert_msg(a->date == feb26(), "%s: wrong date", r->name);
+    ck_assert_msg(strcmp(a->text + a->body_off, r->body) == 0,
+                  "%s: body '%s', want '%s'", r->name,
+                  a->text + a->body_off, r->body);
+    ck_assert_msg(strcmp(a->source, r->source) == 0, "%s: source '%s'",
+                  r->name, a->source);
+    article_free(a);
+}
+END_TEST
+
+static const struct stem_row {
+    const char *path;
+    const char *source;
+} stem_rows[] = {
+    { "seeds/000_6a967550f90513e5.txt", "000_6a967550f90513e5" },
+    { "/abs/dir.d/outlet.v2.txt", "outlet.v2" },
+    { "plain", "plain" },
+    { "dir/.hidden", ".hidden" },
+    { "-", "-" },
+};
+
+START_TEST(source_is_file_stem)
+{
+    const struct stem_row *r = &stem_rows[_i];
+    struct err e = ERR_INIT;
+    struct article *a = article_from_memory(r->path, S(" date 2026-02-26 x"),
+                                            &e);
+
+    ck_assert_msg(a != NULL, "%s: %s", r->path, e.msg);
+    ck_assert_msg(strcmp(a->source, r->source) == 0, "%s: source '%s'",
+                  r->path, a->source);
+    article_free(a);
+}
+END_TEST
+
+START_TEST(line_col_counts_bytes)
+{
+    struct err e = ERR_INIT;
+    struct article *a = article_from_memory("lc.txt",
+        S(" date 2026-02-26\ncaf\xc3\xa9 420\n\nend"), &e);
+    static const struct { size_t off; long line, col; } want[] = {
+        { 0, 1, 1 }, { 16, 1, 17 }, { 17, 2, 1 }, { 23, 2, 7 },
+        { 27, 3, 1 }, { 28, 4, 1 }, { 30, 4, 3 },
+    };
+
+    ck_assert_msg(a != NULL, "lc.txt: %s", e.msg);
+    ck_assert_uint_eq(a->nlines, 4);
+    for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+        long line, col;
+        article_line_col(a, want[i].off, &line, &col);
+        ck_assert_msg(line == want[i].line && col == want[i].col,
+                      "lc.txt: offset %zu at %ld:%ld, want %ld:%ld",
+                      want[i].off, line, col, want[i].line, want[i].col);
+    }
+    article_free(a);
+}
+END_TEST
+
+/* ---- walks ---- */
+
+struct seen {
+    char paths[16][512];
+    size_t n;
+};
+
+static void remember(const char *path, void *ctx)
+{
+    struct seen *s = ctx;
+
+    if (s->n < 16)
+        snprintf(s->paths[s->n], sizeof(s->paths[0]), "%s", path);
+    s->n++;
+}
+
+START_TEST(walk_is_sorted_and_takes_only_txt)
+{
+    static const char *const want[] = {
+        DATA "walk/a.txt", DATA "walk/b.txt", DATA "walk/sub.txt",
+        DATA "walk/sub/c.txt",
+    };
+    struct seen s = { .n = 0 };
+    struct err e = ERR_INIT;
+
+    ck_assert_msg(article_walk(DATA "walk", remember, &s, &e) == 0,
+                  "walk: %s", e.msg);
+    ck_assert_msg(s.n == 4, "walk: %zu files visited, want 4", s.n);
+    for (size_t i = 0; i < 4; i++)
+        ck_assert_msg(strcmp(s.paths[i], want[i]) == 0,
+                      "walk: #%zu is '%s', want '%s'", i, s.paths[i],
+                      want[i]);
+}
+END_TEST
+
+START_TEST(walk_visits_named_file_whatever_its_name)
+{
+    struct seen s = { .n = 0 };
+    struct err e = ERR_INIT;
+
+    ck_assert_int_eq(article_walk(DATA "walk/gold.json", remember, &s, &e),
+                     0);
+    ck_assert_uint_eq(s.n, 1);
+    ck_assert_str_eq(s.paths[0], DATA "walk/gold.json");
+}
+END_TEST
+
+START_TEST(walk_of_missing_path_names_it)
+{
+    struct seen s = { .n = 0 };
+    struct err e = ERR_INIT;
+
+    ck_assert_int_eq(article_walk("no-such-dir", remember, &s, &e), -1);
+    ck_assert_uint_eq(s.n, 0);
+    ck_assert_str_eq(e.file, "no-such-dir");
+    ck_assert_msg(strstr(e.msg, "no such file") != NULL, "no-such-dir: "
+                  "message '%s'", e.msg);
+}
+END_TEST
+
+START_TEST(walk_survives_symlink_loop)
+{
+    char dir[] = "/tmp/crosscheck-walk-XXXXXX";
+    char path[600];
+    struct seen s = { .n = 0 };
+    struct err e = ERR_INIT;
+
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof(path), "%s/x.txt", dir);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fclose(f);
+    snprintf(path, sizeof(path), "%s/loop", dir);
+    ck_assert_int_eq(symlink(".", path), 0);
+    ck_assert_msg(article_walk(dir, remember, &s, &e) == 0, "%s: %s", dir,
+                  e.msg);
+    ck_assert_msg(s.n == 1, "%s: %zu files visited, want 1", dir, s.n);
+    unlink(path);
+    snprintf(path, sizeof(path), "%s/x.txt", dir);
+    unlink(path);
+    rmdir(dir);
+}
+END_TEST
+
+#define LOOP(tc, fn, rows) \
+    tcase_add_loop_test(tc, fn, 0, sizeof(rows) / sizeof(rows[0]))
+
+static Suite *article_suite(void)
+{
+    Suite *s = suite_create("article");
+    TCase *tc = tcase_create("load");
+
+    LOOP(tc, loads_article, good_rows);
+    tcase_add_test(tc, keeps_file_bytes_unchanged);
+    tcase_add_test(tc, crlf_lines_are_indexed);
+    LOOP(tc, rejects_article, bad_rows);
+    LOOP(tc, reads_head, head_rows);
+    LOOP(tc, source_is_file_stem, stem_rows);
+    tcase_add_test(tc, line_col_counts_bytes);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("walk");
+    tcase_add_test(tc, walk_is_sorted_and_takes_only_txt);
+    tcase_add_test(tc, walk_visits_named_file_whatever_its_name);
+    tcase_add_test(tc, walk_of_missing_path_names_it);
+    tcase_add_test(tc, walk_survives_symlink_loop);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(article_suite());
+
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
