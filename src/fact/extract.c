@@ -1,1 +1,2037 @@
-/* placeholder: filled in by its module's owner */ typedef int placeholder_extract_t;
+/* The extractor: from an article's words to facts.
+ *
+ * One pass over the tokens of the body.  At each token that starts a
+ * number (digits, number words, vague amounts, ordinals) the number is
+ * read with its scale, range and the qualifier before it; then the unit
+ * after it; then what it counts (the noun phrase after it, or the subject
+ * before it), the predicate acting on it (launched, killed...), the place
+ * named in its clause and the time expression nearest to it.  Numbers that
+ * are parts of dates, times of day, ages, years, identifiers and phone or
+ * street numbers are passed over. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article/article.h"
+#include "fact/fact_private.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/date.h"
+#include "util/xalloc.h"
+
+struct ctx {
+    const struct article *a;
+    const char *s;
+    const struct lexicon *lx;
+    struct arena *ar;
+    struct fact_list *out;
+    struct tok *t;
+    size_t n;
+    int today;              /* the article's date */
+    const char *capital;    /* what "the capital" means here, or NULL */
+    size_t first;           /* index of the first fact of this article */
+};
+
+/* A number as read, before its unit and topic. */
+struct num {
+    size_t start, end;      /* tokens [start, end) of the number itself */
+    size_t qstart;          /* first token of the qualifier, or start */
+    bool has_value;
+    double value, low, high;
+    bool has_low, has_high, low_excl, high_excl;
+    enum qualifier qual;
+    bool ordinal;
+    bool vague;
+};
+
+/* ---- token helpers ---- */
+
+static const struct tok *tk(const struct ctx *c, size_t i)
+{
+    static const struct tok none = { 0, 0, TOK_PUNCT, 0, 0, "" };
+    return i < c->n ? &c->t[i] : &none;
+}
+
+static bool is(const struct ctx *c, size_t i, const char *w)
+{
+    return i < c->n && strcmp(c->t[i].low, w) == 0;
+}
+
+static bool is_word(const struct ctx *c, size_t i)
+{
+    return i < c->n && c->t[i].type == TOK_WORD;
+}
+
+static bool is_num(const struct ctx *c, size_t i)
+{
+    return i < c->n && c->t[i].type == TOK_NUM;
+}
+
+static bool glued(const struct ctx *c, size_t i)
+{
+    return i < c->n && !(c->t[i].flags & TF_SPACE_BEFORE);
+}
+
+static bool cap(const struct ctx *c, size_t i)
+{
+    return is_word(c, i) && (c->t[i].flags & TF_CAP);
+}
+
+static bool same_sent(const struct ctx *c, size_t i, size_t j)
+{
+    return i < c->n && j < c->n && c->t[i].sent == c->t[j].sent;
+}
+
+static bool is_dash(const struct ctx *c, size_t i)
+{
+    return is(c, i, "-") || is(c, i, "\xe2\x80\x93") ||
+           is(c, i, "\xe2\x80\x94") || is(c, i, "\xe2\x80\x90") ||
+           is(c, i, "\xe2\x80\x91");
+}
+
+static bool is_any(const struct ctx *c, size_t i, const char *const *ws)
+{
+    for (; *ws; ws++)
+        if (is(c, i, *ws))
+            return true;
+    return false;
+}
+
+/* A clause boundary: sentence marks, semicolons, colons, brackets,
+ * spaced dashes and quotes. */
+static bool is_boundary(const struct ctx *c, size_t i)
+{
+    static const char *const b[] = {
+        ";", ":", "(", ")", "[", "]", "\xe2\x80\x94", "\"",
+        "\xe2\x80\x9c", "\xe2\x80\x9d", ".", "!", "?", NULL,
+    };
+    if (i >= c->n)
+        return true;
+    if (is(c, i, "\xe2\x80\x93") && (c->t[i].flags & TF_SPACE_BEFORE))
+        return true;
+    return c->t[i].type == TOK_PUNCT && is_any(c, i, b);
+}
+
+static bool is_comma(const struct ctx *c, size_t i)
+{
+    return is(c, i, ",");
+}
+
+static const struct lx_entry *lx_word(const struct ctx *c, size_t i)
+{
+    if (!is_word(c, i) || !c->t[i].low[0])
+        return NULL;
+    return lexicon_find(c->lx, c->t[i].low);
+}
+
+/* The longest lexicon form of up to three words at i; *len gets its word
+ * count. */
+static const struct lx_entry *lx_at(const struct ctx *c, size_t i,
+                                    size_t *len)
+{
+    char form[80];
+
+    for (size_t k = 3; k >= 2; k--) {
+        size_t p = 0;
+        bool ok = true;
+        for (size_t j = 0; j < k && ok; j++) {
+            const struct tok *t = tk(c, i + j);
+            size_t l = strlen(t->low);
+            if (t->type != TOK_WORD || !l || p + l + 2 > sizeof(form) ||
+                (j && !same_sent(c, i, i + j)))
+                ok = false;
+            else {
+                if (j)
+                    form[p++] = ' ';
+                memcpy(form + p, t->low, l);
+                p += l;
+            }
+        }
+        if (!ok)
+            continue;
+        form[p] = '\0';
+        const struct lx_entry *en = lexicon_find(c->lx, form);
+        if (en) {
+            *len = k;
+            return en;
+        }
+    }
+    *len = 1;
+    return lx_word(c, i);
+}
+
+static const char *astr(struct ctx *c, const char *s)
+{
+    return arena_strdup(c->ar, s);
+}
+
+/* ---- exclusions: dates, times, ages, identifiers ---- */
+
+static bool is_month(const struct ctx *c, size_t i)
+{
+    char w[24];
+    size_t l;
+
+    if (!is_word(c, i))
+        return false;
+    l = strlen(c->t[i].low);
+    if (l >= sizeof(w))
+        return false;
+    memcpy(w, c->t[i].low, l + 1);
+    if (l && w[l - 1] == '.')
+        w[l - 1] = '\0';
+    /* "may" and "march" are verbs too: only capitalised */
+    if ((strcmp(w, "may") == 0 || strcmp(w, "march") == 0 ||
+         strcmp(w, "mar") == 0) && !cap(c, i))
+        return false;
+    return when_month(w) > 0;
+}
+
+/* Index past an abbreviation's dot: "Feb." is word + "." */
+static size_t skip_dot(const struct ctx *c, size_t i)
+{
+    return is(c, i, ".") && glued(c, i) ? i + 1 : i;
+}
+
+static bool is_year_value(const struct ctx *c, size_t i)
+{
+    const struct tok *t = tk(c, i);
+    size_t l = t->e - t->s;
+    double v;
+
+    return t->type == TOK_NUM && l == 4 &&
+           number_digits(c->s + t->s, l, &v) == 0 && v >= 1800 && v <= 2100;
+}
+
+static bool ordinal_suffix(const struct ctx *c, size_t i)
+{
+    return is_word(c, i) && glued(c, i) &&
+           (is(c, i, "st") || is(c, i, "nd") || is(c, i, "rd") ||
+            is(c, i, "th"));
+}
+
+/* The number token i is the day or year of a date. */
+static bool in_date(const struct ctx *c, size_t i)
+{
+    size_t p = i ? i - 1 : c->n;
+    /* "Feb. 24", "February 24th", "June 3" */
+    if (i > 0 && is(c, p, ".") && glued(c, p) && is_month(c, p - 1))
+        return true;
+    if (i > 0 && is_month(c, p))
+        return true;
+    /* "24 February", "24th of February" */
+    size_t q = i + 1;
+    if (ordinal_suffix(c, q))
+        q++;
+    if (is(c, q, "of"))
+        q++;
+    if (is_month(c, q))
+        return true;
+    /* "2023-10-08", "10/08/2023" */
+    if (is_dash(c, i + 1) && glued(c, i + 1) && is_num(c, i + 2) &&
+        glued(c, i + 2) && is_dash(c, i + 3) && glued(c, i + 3))
+        return true;
+    if (is(c, i + 1, "/") && glued(c, i + 1) && is_num(c, i + 2))
+        return true;
+    if (i >= 2 && is(c, p, "/") && glued(c, p) && is_num(c, p - 1))
+        return true;
+    /* "on Feb. 24, 2022": the year after a day */
+    if (i >= 2 && is_comma(c, p) && is_num(c, p - 1) && in_date(c, p - 1))
+        return true;
+    return false;
+}
+
+static bool is_time(const struct ctx *c, size_t i)
+{
+    static const char *const after[] = {
+        "am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "utc", "est",
+        "edt", "pst", "pdt", "cet", "cest", "bst", "ist", "hrs",
+        "o'clock", "hours_local", NULL,
+    };
+    size_t j = i + 1;
+
+    if (is(c, j, ":") && glued(c, j) && is_num(c, j + 1) && glued(c, j + 1))
+        return true;
+    if (i > 0 && is(c, i - 1, ":") && glued(c, i - 1) && is_num(c, i - 2))
+        return true;
+    /* "7.20pm" is a number token "7.20" before "pm" */
+    return is_any(c, j, after);
+}
+
+/* "(62)" after a name, "a 12-year-old", "Serhii, 38,", "aged 62". */
+static bool is_age(const struct ctx *c, size_t i, size_t end)
+{
+    static const char *const span[] = {
+        "year", "years", "month", "months", "week", "weeks", "day", "days",
+        NULL,
+    };
+    size_t p = i ? i - 1 : c->n;
+
+    if (is(c, p, "(") && is(c, end, ")") && i >= 2 && cap(c, i - 2))
+        return true;
+    if (is_dash(c, end) && is_any(c, end + 1, span) && is_dash(c, end + 2)
+        && is(c, end + 3, "old"))
+        return true;
+    if (is_any(c, end, span) && (is(c, end + 1, "old") ||
+        (is(c, end + 1, "of") && is(c, end + 2, "age"))))
+        return true;
+    if (is(c, p, "aged") || is(c, p, "age"))
+        return true;
+    if (is_comma(c, p) && i >= 2 && cap(c, i - 2) &&
+        (is_comma(c, end) || is(c, end, ".")) && !cap(c, i - 3 + 0) &&
+        tk(c, i)->type == TOK_NUM)
+        return true;
+    return false;
+}
+
+/* "Highway 32", "F-16", "COVID-19", "No 10", phone numbers. */
+static bool is_identifier(const struct ctx *c, size_t i, size_t end)
+{
+    size_t p = i ? i - 1 : c->n;
+
+    if (i > 0 && is_dash(c, p) && glued(c, p) && is_word(c, p - 1) &&
+        glued(c, p) && !(c->t[p].flags & TF_SPACE_BEFORE) &&
+        !number_word(c->t[p - 1].low) && cap(c, p - 1))
+        return true;
+    if (i > 0 && is_word(c, p) && glued(c, i))
+        return true;   /* "G7", "MH17" */
+    if (is_word(c, end) && glued(c, end) && !ordinal_suffix(c, end) &&
+        number_scale(c->t[end].low) == 0 && strlen(c->t[end].low) == 1 &&
+        !is(c, end, "m") && !is(c, end, "k") && !is(c, end, "b"))
+        return true;   /* "221B" */
+    /* a capitalised name before: "Highway 32", "Route 66", "Flight 17";
+     * not at a sentence start and not a month */
+    if (i > 0 && cap(c, p) && !(c->t[p].flags & TF_SENT_START) &&
+        !is_month(c, p) && same_sent(c, p, i) &&
+        !lexicon_find(c->lx, c->t[p].low))
+        return true;
+    /* phone numbers: 555-0143, +1 202 */
+    if (is(c, p, "+"))
+        return true;
+    if (is_dash(c, end) && glued(c, end) && is_num(c, end + 1) &&
+        glued(c, end + 1) && is_dash(c, end + 2) && is_num(c, end + 3))
+        return true;
+    /* street numbers: "10 Downing Street" */
+    for (size_t j = end; j < end + 4 && cap(c, j); j++)
+        if (is(c, j + 1, "street") || is(c, j + 1, "st.") ||
+            is(c, j + 1, "avenue") || is(c, j + 1, "road") ||
+            is(c, j + 1, "lane") || is(c, j + 1, "boulevard"))
+            return true;
+    return false;
+}
+
+/* ---- reading a number ---- */
+
+static double digits_of(const struct ctx *c, size_t i)
+{
+    double v;
+    const struct tok *t = tk(c, i);
+
+    if (t->type != TOK_NUM || number_digits(c->s + t->s, t->e - t->s, &v))
+        return -1;
+    return v;
+}
+
+/* Number words from i: "twenty-five", "three hundred and six", "a
+ * hundred".  Returns the value and sets *end, or -1. */
+static double read_words(const struct ctx *c, size_t i, size_t *end)
+{
+    double total = 0, cur = 0, w;
+    size_t j = i;
+    bool any = false;
+
+    if ((is(c, j, "a") || is(c, j, "an")) &&
+        (is(c, j + 1, "hundred") || is(c, j + 1, "thousand") ||
+         is(c, j + 1, "million") || is(c, j + 1, "billion"))) {
+        cur = 1;
+        j++;
+    }
+    while (j < c->n && is_word(c, j) && (w = number_word(c->t[j].low)) >= 0
+           && same_sent(c, i, j)) {
+        if (w == 100) {
+            cur = (cur ? cur : 1) * 100;
+        } else if (w >= 1000) {
+            total += (cur ? cur : 1) * w;
+            cur = 0;
+        } else if (w < 100 && cur && fmod(cur, 100) != 0 && w >= 10) {
+            break;   /* "five ten" is not a number */
+        } else {
+            cur += w;
+        }
+        any = true;
+        j++;
+        /* "twenty-five" */
+        if (is_dash(c, j) && glued(c, j) && is_word(c, j + 1) &&
+            glued(c, j + 1) && w >= 20 && w < 100 &&
+            number_word(c->t[j + 1].low) > 0 &&
+            number_word(c->t[j + 1].low) < 10)
+            j++;
+        /* "three hundred and six" */
+        else if (is(c, j, "and") && cur >= 100 && fmod(cur, 100) == 0 &&
+                 is_word(c, j + 1) && number_word(c->t[j + 1].low) > 0 &&
+                 number_word(c->t[j + 1].low) < 100)
+            j++;
+    }
+    if (!any)
+        return -1;
+    *end = j;
+    return total + cur;
+}
+
+/* The value after a scale word: "1.2 million", "$53bn". */
+static size_t read_scale(const struct ctx *c, size_t j, double *v)
+{
+    double sc;
+
+    if (!is_word(c, j) || (sc = number_scale(c->t[j].low)) == 0)
+        return j;
+    /* one-letter scales only when glued: "1.2m", "50bn"; never "5 m" */
+    if (strlen(c->t[j].low) <= 2 && !glued(c, j) && !is(c, j, "bn") &&
+        !is(c, j, "mn"))
+        return j;
+    if ((is(c, j, "m") || is(c, j, "b") || is(c, j, "k")) && !glued(c, j))
+        return j;
+    /* "5m" is metres unless money or a count of things follows */
+    if (is(c, j, "m") && !(j >= 2 && (is(c, j - 2, "$") ||
+        is(c, j - 2, "\xe2\x82\xac") || is(c, j - 2, "\xc2\xa3"))))
+        return j;
+    *v *= sc;
+    j++;
+    /* "1.2 million" may be followed by another scale: "tens of" no */
+    return j;
+}
+
+/* A plain value at i: digits (with scale) or words.  Sets *end. */
+static double read_value(const struct ctx *c, size_t i, size_t *end)
+{
+    double v;
+
+    if (is_num(c, i)) {
+        if ((v = digits_of(c, i)) < 0)
+            return -1;
+        *end = read_scale(c, i + 1, &v);
+        return v;
+    }
+    if ((v = read_words(c, i, end)) < 0)
+        return -1;
+    /* "two dozen" */
+    if (is(c, *end, "dozen")) {
+        v *= 12;
+        (*end)++;
+    }
+    return v;
+}
+
+struct vague { const char *w; double low, high; };
+
+static const struct vague vagues[] = {
+    { "dozens", 24, 199 }, { "scores", 40, 199 }, { "hundreds", 200, 1999 },
+    { "thousands", 2000, 999999 }, { "millions", 2e6, 999e6 },
+    { "billions", 2e9, 999e9 },
+};
+
+/* Vague amounts: "dozens of", "tens of thousands of", "a handful of". */
+static bool read_vague(const struct ctx *c, size_t i, struct num *nm)
+{
+    size_t j = i;
+
+    nm->vague = true;
+    nm->qual = QUAL_VAGUE;
+    nm->has_low = nm->has_high = true;
+    if (is(c, j, "a") && is(c, j + 1, "handful") && is(c, j + 2, "of")) {
+        nm->low = 2;
+        nm->high = 9;
+        nm->end = j + 2;
+        return true;
+    }
+    if (is(c, j, "a") && is(c, j + 1, "dozen")) {
+        nm->vague = false;
+        nm->qual = QUAL_EXACT;
+        nm->has_value = true;
+        nm->value = nm->low = nm->high = 12;
+        nm->end = j + 2;
+        return true;
+    }
+    if (is(c, j, "tens") && is(c, j + 1, "of") &&
+        (is(c, j + 2, "thousands") || is(c, j + 2, "millions"))) {
+        double sc = is(c, j + 2, "thousands") ? 1e3 : 1e6;
+        nm->low = 20 * sc;
+        nm->high = 99 * sc;
+        nm->end = j + 3;
+        return true;
+    }
+    if (is(c, j, "hundreds") && is(c, j + 1, "of") &&
+        (is(c, j + 2, "thousands") || is(c, j + 2, "millions"))) {
+        double sc = is(c, j + 2, "thousands") ? 1e3 : 1e6;
+        nm->low = 200 * sc;
+        nm->high = 999 * sc;
+        nm->end = j + 3;
+        return true;
+    }
+    for (size_t k = 0; k < sizeof(vagues) / sizeof(*vagues); k++)
+        if (is(c, j, vagues[k].w) && is(c, j + 1, "of")) {
+            nm->low = vagues[k].low;
+            nm->high = vagues[k].high;
+            nm->end = j + 1;
+            return true;
+        }
+    /* "Dozens were injured", "dozens more" */
+    if (is(c, j, "dozens") || is(c, j, "hundreds") ||
+        is(c, j, "thousands")) {
+        for (size_t k = 0; k < sizeof(vagues) / sizeof(*vagues); k++)
+            if (is(c, j, vagues[k].w)) {
+                nm->low = vagues[k].low;
+                nm->high = vagues[k].high;
+            }
+        nm->end = j + 1;
+        return true;
+    }
+    nm->vague = false;
+    nm->has_low = nm->has_high = false;
+    return false;
+}
+
+struct qual_pat { const char *words[4]; enum qualifier q; };
+
+/* Longest first. */
+static const struct qual_pat quals[] = {
+    { { "no", "fewer", "than" }, QUAL_AT_LEAST },
+    { { "no", "less", "than" }, QUAL_AT_LEAST },
+    { { "no", "more", "than" }, QUAL_UP_TO },
+    { { "a", "minimum", "of" }, QUAL_AT_LEAST },
+    { { "a", "maximum", "of" }, QUAL_UP_TO },
+    { { "in", "excess", "of" }, QUAL_MORE_THAN },
+    { { "well", "over" }, QUAL_MORE_THAN },
+    { { "well", "above" }, QUAL_MORE_THAN },
+    { { "just", "over" }, QUAL_MORE_THAN },
+    { { "just", "under" }, QUAL_LESS_THAN },
+    { { "just", "below" }, QUAL_LESS_THAN },
+    { { "more", "than" }, QUAL_MORE_THAN },
+    { { "greater", "than" }, QUAL_MORE_THAN },
+    { { "higher", "than" }, QUAL_MORE_THAN },
+    { { "upwards", "of" }, QUAL_MORE_THAN },
+    { { "at", "least" }, QUAL_AT_LEAST },
+    { { "up", "to" }, QUAL_UP_TO },
+    { { "as", "many", "as" }, QUAL_UP_TO },
+    { { "as", "much", "as" }, QUAL_UP_TO },
+    { { "at", "most" }, QUAL_UP_TO },
+    { { "fewer", "than" }, QUAL_LESS_THAN },
+    { { "less", "than" }, QUAL_LESS_THAN },
+    { { "lower", "than" }, QUAL_LESS_THAN },
+    { { "close", "to" }, QUAL_NEARLY },
+    { { "an", "estimated" }, QUAL_ABOUT },
+    { { "estimated", "at" }, QUAL_ABOUT },
+    { { "some" }, QUAL_ABOUT },
+    { { "about" }, QUAL_ABOUT },
+    { { "around" }, QUAL_ABOUT },
+    { { "approximately" }, QUAL_ABOUT },
+    { { "approx" }, QUAL_ABOUT },
+    { { "roughly" }, QUAL_ABOUT },
+    { { "nearly" }, QUAL_NEARLY },
+    { { "almost" }, QUAL_NEARLY },
+    { { "over" }, QUAL_MORE_THAN },
+    { { "above" }, QUAL_MORE_THAN },
+    { { "exceeding" }, QUAL_MORE_THAN },
+    { { "surpassing" }, QUAL_MORE_THAN },
+    { { "under" }, QUAL_LESS_THAN },
+    { { "below" }, QUAL_LESS_THAN },
+    { { "within" }, QUAL_UP_TO },
+    { { "estimated" }, QUAL_ABOUT },
+};
+
+/* The qualifier ending just before token i; sets *start to its first
+ * token.  QUAL_EXACT when none. */
+static enum qualifier read_qualifier(const struct ctx *c, size_t i,
+                                     size_t *start)
+{
+    *start = i;
+    for (size_t k = 0; k < sizeof(quals) / sizeof(*quals); k++) {
+        size_t len = 0;
+        while (len < 4 && quals[k].words[len])
+            len++;
+        if (len > i)
+            continue;
+        bool ok = true;
+        for (size_t j = 0; j < len && ok; j++)
+            ok = is(c, i - len + j, quals[k].words[j]) &&
+                 same_sent(c, i - len + j, i);
+        if (ok) {
+            *start = i - len;
+            return quals[k].q;
+        }
+    }
+    return QUAL_EXACT;
+}
+
+static void set_bounds(struct num *nm)
+{
+    double v = nm->value;
+
+    nm->has_low = nm->has_high = false;
+    nm->low_excl = nm->high_excl = false;
+    switch (nm->qual) {
+    case QUAL_EXACT:
+    case QUAL_ABOUT:
+        nm->has_low = nm->has_high = true;
+        nm->low = nm->high = v;
+        break;
+    case QUAL_NEARLY:
+        nm->has_high = true;
+        nm->high = v;
+        break;
+    case QUAL_MORE_THAN:
+        nm->has_low = nm->low_excl = true;
+        nm->low = v;
+        break;
+    case QUAL_AT_LEAST:
+        nm->has_low = true;
+        nm->low = v;
+        break;
+    case QUAL_UP_TO:
+        nm->has_high = true;
+        nm->high = v;
+        break;
+    case QUAL_LESS_THAN:
+        nm->has_high = nm->high_excl = true;
+        nm->high = v;
+        break;
+    default:
+        break;
+    }
+}
+
+static bool is_change_before(const struct ctx *c, size_t i)
+{
+    /* "rose from", "up from", "revised from" */
+    for (size_t k = 1; k <= 3 && k <= i; k++) {
+        const struct lx_entry *en = lx_word(c, i - k);
+        if (en && (en->flags & LX_CHANGE))
+            return true;
+    }
+    return false;
+}
+
+/* Read the number starting at token i, with its qualifier and range.
+ * Returns false when i starts no number worth a fact. */
+static bool read_number(const struct ctx *c, size_t i, struct num *nm)
+{
+    size_t end = i;
+    double v, o;
+
+    memset(nm, 0, sizeof(*nm));
+    nm->start = i;
+    if (is_word(c, i) && (o = number_ordinal(c->t[i].low)) >= 2 &&
+        !is_dash(c, i + 1) && !(o == 2 && is(c, i, "second") &&
+        (is(c, i - 1, "a") || is(c, i - 1, "per")))) {
+        nm->ordinal = true;
+        nm->end = i + 1;
+        nm->value = o;
+    } else if (is_num(c, i) && ordinal_suffix(c, i + 1) &&
+               (v = digits_of(c, i)) >= 1 && !in_date(c, i)) {
+        nm->ordinal = true;
+        nm->end = i + 2;
+        nm->value = v;
+    } else if (read_vague(c, i, nm)) {
+        /* done */
+    } else {
+        if ((v = read_value(c, i, &end)) < 0)
+            return false;
+        nm->end = end;
+        nm->value = v;
+    }
+    if (nm->ordinal) {
+        nm->has_value = nm->has_low = nm->has_high = true;
+        nm->low = nm->high = nm->value;
+        nm->qstart = i;
+        return true;
+    }
+    if (nm->vague) {
+        nm->qstart = i;
+        enum qualifier q = read_qualifier(c, i, &nm->qstart);
+        if (q == QUAL_MORE_THAN || q == QUAL_AT_LEAST) {
+            nm->has_high = false;
+        } else {
+            nm->qstart = i;
+        }
+        if (nm->has_value)
+            nm->qual = QUAL_EXACT;
+        return true;
+    }
+    nm->has_value = true;
+    nm->qual = read_qualifier(c, i, &nm->qstart);
+    /* "between 8 and 19", "8-19", "8 to 19", "two or three" */
+    size_t j = nm->end;
+    bool between = nm->qstart == i && i > 0 && is(c, i - 1, "between");
+    bool from = i > 0 && is(c, i - 1, "from");
+    if ((between && is(c, j, "and")) || is(c, j, "to") || is(c, j, "or") ||
+        (is_dash(c, j) && (glued(c, j) || is(c, j, "\xe2\x80\x93")))) {
+        size_t e2;
+        double hi = read_value(c, j + 1, &e2);
+        bool dates = is_month(c, j + 1);
+        if (hi >= 0 && !dates && same_sent(c, i, j + 1) &&
+            !(is_num(c, j + 1) && in_date(c, j + 1))) {
+            if (from && is_change_before(c, i - 1)) {
+                return false;   /* "rose from 233 to 288": 288 counts */
+            }
+            if (hi > nm->value && !is(c, j, "or")) {
+                nm->has_value = false;
+                nm->qual = nm->qual == QUAL_EXACT ? QUAL_RANGE : nm->qual;
+                nm->low = nm->value;
+                nm->high = hi;
+                nm->has_low = nm->has_high = true;
+                nm->end = e2;
+                if (between)
+                    nm->qstart = i - 1;
+                if (nm->qual == QUAL_MORE_THAN || nm->qual == QUAL_AT_LEAST)
+                    nm->has_high = false;
+                return true;
+            }
+            if (hi > nm->value && is(c, j, "or") && hi < 100) {
+                nm->has_value = false;
+                nm->qual = QUAL_RANGE;
+                nm->low = nm->value;
+                nm->high = hi;
+                nm->has_low = nm->has_high = true;
+                nm->end = e2;
+                return true;
+            }
+        }
+    }
+    /* "420 or more", "200+" */
+    if (is(c, nm->end, "or") && is(c, nm->end + 1, "more") &&
+        nm->qual == QUAL_EXACT) {
+        nm->qual = QUAL_AT_LEAST;
+        nm->end += 2;
+    } else if (is(c, nm->end, "+") && glued(c, nm->end) &&
+               nm->qual == QUAL_EXACT) {
+        nm->qual = QUAL_AT_LEAST;
+        nm->end += 1;
+    }
+    set_bounds(nm);
+    return true;
+}
+
+/* ---- units ---- */
+
+struct unit { const char *form; const char *unit; double factor; };
+
+static const struct unit units[] = {
+    { "km", "km", 1 }, { "kms", "km", 1 }, { "kilometre", "km", 1 },
+    { "kilometres", "km", 1 }, { "kilometer", "km", 1 },
+    { "kilometers", "km", 1 }, { "mile", "km", 1.609344 },
+    { "miles", "km", 1.609344 }, { "mi", "km", 1.609344 },
+    { "nautical miles", "km", 1.852 },
+    { "m", "m", 1 }, { "metre", "m", 1 }, { "metres", "m", 1 },
+    { "meter", "m", 1 }, { "meters", "m", 1 }, { "ft", "m", 0.3048 },
+    { "foot", "m", 0.3048 }, { "feet", "m", 0.3048 },
+    { "yard", "m", 0.9144 }, { "yards", "m", 0.9144 },
+    { "mm", "mm", 1 }, { "millimetre", "mm", 1 }, { "millimetres", "mm", 1 },
+    { "millimeter", "mm", 1 }, { "millimeters", "mm", 1 },
+    { "cm", "mm", 10 }, { "centimetre", "mm", 10 },
+    { "centimetres", "mm", 10 }, { "centimeter", "mm", 10 },
+    { "centimeters", "mm", 10 }, { "inch", "mm", 25.4 },
+    { "inches", "mm", 25.4 },
+    { "square kilometres", "ha", 100 }, { "square kilometers", "ha", 100 },
+    { "square kilometre", "ha", 100 }, { "square kilometer", "ha", 100 },
+    { "square km", "ha", 100 }, { "sq km", "ha", 100 }, { "km2", "ha", 100 },
+    { "km\xc2\xb2", "ha", 100 }, { "square miles", "ha", 258.9988110336 },
+    { "square mile", "ha", 258.9988110336 },
+    { "sq miles", "ha", 258.9988110336 }, { "sq mi", "ha", 258.9988110336 },
+    { "hectares", "ha", 1 }, { "hectare", "ha", 1 }, { "ha", "ha", 1 },
+    { "acres", "ha", 0.40468564224 }, { "acre", "ha", 0.40468564224 },
+    { "square metres", "m2", 1 }, { "square meters", "m2", 1 },
+    { "square feet", "m2", 0.09290304 },
+    { "kg", "kg", 1 }, { "kilograms", "kg", 1 }, { "kilogram", "kg", 1 },
+    { "kilos", "kg", 1 }, { "tonnes", "kg", 1000 }, { "tonne", "kg", 1000 },
+    { "metric tons", "kg", 1000 }, { "tons", "kg", 907.18474 },
+    { "ton", "kg", 907.18474 }, { "lbs", "kg", 0.45359237 },
+    { "lb", "kg", 0.45359237 },
+    { "degrees celsius", "degC", 1 }, { "degrees c", "degC", 1 },
+    { "\xc2\xb0""c", "degC", 1 }, { "degrees fahrenheit", "degF", 1 },
+    { "degrees f", "degF", 1 }, { "\xc2\xb0""f", "degF", 1 },
+    { "degrees", "deg", 1 },
+    { "seconds", "min", 1.0 / 60 }, { "second", "min", 1.0 / 60 },
+    { "minutes", "min", 1 }, { "minute", "min", 1 }, { "hours", "min", 60 },
+    { "hour", "min", 60 }, { "days", "days", 1 }, { "day", "days", 1 },
+    { "weeks", "days", 7 }, { "week", "days", 7 }, { "months", "months", 1 },
+    { "month", "months", 1 }, { "years", "months", 12 },
+    { "year", "months", 12 }, { "decades", "months", 120 },
+    { "km/h", "km/h", 1 }, { "kph", "km/h", 1 }, { "mph", "km/h", 1.609344 },
+    { "knots", "km/h", 1.852 },
+    { "per cent", "percent", 1 }, { "percent", "percent", 1 },
+    { "pc", "percent", 1 }, { "percentage points", "pp", 1 },
+    { "dollars", "usd", 1 }, { "us dollars", "usd", 1 },
+    { "euros", "eur", 1 }, { "euro", "eur", 1 },
+    { "pounds sterling", "gbp", 1 }, { "rupees", "inr", 1 },
+    { "yuan", "cny", 1 }, { "roubles", "rub", 1 }, { "rubles", "rub", 1 },
+    { "hryvnias", "uah", 1 }, { "shekels", "ils", 1 }, { "yen", "jpy", 1 },
+    { "usd", "usd", 1 }, { "eur", "eur", 1 }, { "gbp", "gbp", 1 },
+    { "pounds", "kg", 0.45359237 },
+};
+
+/* The unit whose form starts at token i (after an optional glued hyphen
+ * in "1,250-kilometer"); sets *end. */
+static const struct unit *read_unit(const struct ctx *c, size_t i,
+                                    size_t *end)
+{
+    const struct unit *best = NULL;
+    size_t best_end = i;
+    size_t j = i;
+
+    if (is_dash(c, j) && glued(c, j) && glued(c, j + 1))
+        j++;
+    for (size_t k = 0; k < sizeof(units) / sizeof(*units); k++) {
+        const char *f = units[k].form;
+        size_t p = j;
+        bool ok = true;
+        while (*f && ok) {
+            const char *sp = strchr(f, ' ');
+            size_t l = sp ? (size_t)(sp - f) : strlen(f);
+            const struct tok *t = tk(c, p);
+            if (t->type == TOK_NUM || strlen(t->low) != l ||
+                strncmp(t->low, f, l) != 0 || !same_sent(c, i, p))
+                ok = false;
+            p++;
+            f += l;
+            if (*f == ' ')
+                f++;
+        }
+        if (ok && p > best_end) {
+            best = &units[k];
+            best_end = p;
+        }
+    }
+    /* "km²": the superscript is its own token */
+    if (best && strcmp(best->form, "km") == 0 && is(c, best_end, "\xc2\xb2")
+        && glued(c, best_end)) {
+        static const struct unit km2 = { "km2", "ha", 100 };
+        best = &km2;
+        best_end++;
+    }
+    if (best && strcmp(best->form, "m") == 0 && !glued(c, j))
+        best = NULL;   /* "5 m" is too ambiguous */
+    if (best)
+        *end = best_end;
+    return best;
+}
+
+/* A currency sign or code just before token i; sets *start. */
+static const char *read_currency(const struct ctx *c, size_t i,
+                                 size_t *start)
+{
+    size_t p = i ? i - 1 : c->n;
+
+    if (is(c, p, "$")) {
+        *start = p;
+        if (p > 0 && (is(c, p - 1, "us") || is(c, p - 1, "u.s.")) &&
+            glued(c, p))
+            *start = p - 1;
+        if (p > 0 && (is(c, p - 1, "a") || is(c, p - 1, "au")) && glued(c, p)
+            && cap(c, p - 1))
+            return "aud";
+        if (p > 0 && (is(c, p - 1, "c") || is(c, p - 1, "ca")) && glued(c, p)
+            && cap(c, p - 1))
+            return "cad";
+        return "usd";
+    }
+    *start = p;
+    if (is(c, p, "\xe2\x82\xac"))
+        return "eur";
+    if (is(c, p, "\xc2\xa3"))
+        return "gbp";
+    if (is(c, p, "\xc2\xa5"))
+        return "jpy";
+    if (is(c, p, "\xe2\x82\xb9") || is(c, p, "rs") || is(c, p, "rs."))
+        return "inr";
+    if (is(c, p, "usd") || is(c, p, "eur") || is(c, p, "gbp") ||
+        is(c, p, "chf") || is(c, p, "cad") || is(c, p, "aud")) {
+        static char code[4];
+        memcpy(code, c->t[p].low, 3);
+        code[3] = '\0';
+        return code;
+    }
+    *start = i;
+    return NULL;
+}
+
+/* ---- what is counted ---- */
+
+static const char *const np_stop[] = {
+    "in", "on", "at", "of", "for", "from", "to", "by", "with", "over",
+    "across", "into", "onto", "under", "near", "since", "during", "after",
+    "before", "between", "among", "around", "about", "against", "toward",
+    "towards", "through", "per", "including", "as", "than", "like", "and",
+    "or", "but", "while", "when", "which", "that", "who", "whose", "where",
+    "is", "are", "was", "were", "be", "been", "being", "have", "has", "had",
+    "will", "would", "could", "can", "may", "might", "should", "must", "do",
+    "does", "did", "the", "a", "an", "this", "these", "those", "its",
+    "their", "his", "her", "our", "it", "they", "he", "she", "we", "so",
+    "also", "still", "just", "only", "alone", "each", "all", "within",
+    "out", "up", "down", "off", "there", "here", "not", "no", "if", "then",
+    "because", "although", "though", "until", "via", "along", "beyond",
+    "inside", "outside", "behind", "amid", "despite", "plus", "more",
+    "fewer", "less", "too", "ago", "later", "earlier", "overnight", "today",
+    "yesterday", "tonight", "said", "says", "say", "told", "according",
+    NULL,
+};
+
+/* Words in a noun phrase that say nothing of what is counted. */
+static const char *const np_filler[] = {
+    "other", "others", "different", "various", "several", "new",
+    "additional", "confirmed", "separate", "further", "more", "total",
+    "reported", "registered", "estimated", "recorded", "known", "some",
+    "many", "individual", "extra", "large", "small", "major", "minor",
+    "critical", NULL,
+};
+
+struct np {
+    size_t start, end;        /* tokens of the phrase after the number */
+    const char *noun;         /* canonical noun, NULL if none */
+    const char *role;         /* a role inside the phrase ("missile
+                               * impacts") or from a fixed-role noun */
+    bool fixed_role;          /* the noun implies its role ("lives") */
+    bool place;               /* regions, sites: damage means hit */
+    bool inherit;             /* "others", "more": the previous noun */
+    bool event_noun;          /* the fire itself */
+};
+
+static bool ends_with(const char *w, const char *suf)
+{
+    size_t a = strlen(w), b = strlen(suf);
+    return a >= b && strcmp(w + a - b, suf) == 0;
+}
+
+/* A lower-case plural for a noun outside the lexicon. */
+static void plural(const char *w, char *out, size_t size)
+{
+    size_t n = strlen(w);
+
+    if (n + 3 >= size) {
+        snprintf(out, size, "%s", w);
+        return;
+    }
+    if (ends_with(w, "s") || ends_with(w, "people") || ends_with(w, "men"))
+        snprintf(out, size, "%s", w);
+    else if (ends_with(w, "y") && n > 1 && !strchr("aeiou", w[n - 2]))
+        snprintf(out, size, "%.*sies", (int)(n - 1), w);
+    else if (ends_with(w, "ch") || ends_with(w, "sh") || ends_with(w, "x") ||
+             ends_with(w, "z"))
+        snprintf(out, size, "%ses", w);
+    else
+        snprintf(out, size, "%ss", w);
+}
+
+/* Apply the lexicon entry of a head word to the phrase. */
+static void head_entry(struct ctx *c, struct np *np,
+                       const struct lx_entry *en)
+{
+    np->noun = en->noun;
+    np->place = (en->flags & LX_PLACE) != 0;
+    if (en->default_role) {
+        np->role = en->default_role;
+        np->fixed_role = true;
+    }
+    if (np->noun && strcmp(np->noun, "-") == 0) {
+        np->noun = NULL;
+        np->event_noun = true;
+    }
+}
+
+/* The noun phrase after the number: up to four words ending at a stop
+ * word or mark; its last word is the head. */
+static void read_np(struct ctx *c, size_t i, struct np *np)
+{
+    size_t j = i, words = 0, last = (size_t)-1, prev = (size_t)-1;
+
+    memset(np, 0, sizeof(*np));
+    np->start = np->end = i;
+    if (is(c, j, "of") && !is_num(c, j + 1)) {
+        j++;   /* "dozens of people" */
+        if (is(c, j, "the") || is(c, j, "its") || is(c, j, "their"))
+            j++;
+    }
+    if (is(c, j, "others") || is(c, j, "more") || is(c, j, "other") ||
+        is(c, j, "another")) {
+        np->inherit = true;
+        np->end = j + 1;
+        if (is(c, j, "more") && is_word(c, j + 1) && lx_word(c, j + 1) &&
+            (lx_word(c, j + 1)->flags & (LX_NOUN | LX_PLACE)))
+            np->inherit = false;   /* "4,200 more homes" */
+        else
+            return;
+    }
+    while (j < c->n && words < 5 && is_word(c, j) && same_sent(c, i, j) &&
+           !is_any(c, j, np_stop)) {
+        const struct lx_entry *en = lx_word(c, j);
+        /* a participle after a head ends the phrase: "people injured" */
+        if (last != (size_t)-1 && en && (en->flags & LX_ROLE) &&
+            !(en->flags & (LX_NOUN | LX_PLACE)))
+            break;
+        if (ends_with(c->t[j].low, "ly") && !lx_word(c, j))
+            break;   /* adverbs: "people reportedly" */
+        if (ends_with(c->t[j].low, "ing") && last != (size_t)-1)
+            break;
+        prev = last;
+        last = j;
+        words++;
+        j++;
+        /* "Shahed-type", "long-range" */
+        while (is_dash(c, j) && glued(c, j) && is_word(c, j + 1) &&
+               glued(c, j + 1))
+            j += 2;
+    }
+    if (last == (size_t)-1)
+        return;
+    np->end = j;
+    const struct lx_entry *en = lx_word(c, last);
+    /* "missile impacts", "drone hits": the head is a predicate */
+    if (en && (en->flags & LX_ROLE) && !(en->flags & (LX_NOUN | LX_PLACE))
+        && prev != (size_t)-1) {
+        const struct lx_entry *pe = lx_word(c, prev);
+        np->role = en->role;
+        if (pe && (pe->flags & (LX_NOUN | LX_PLACE)))
+            head_entry(c, np, pe);
+        return;
+    }
+    if (en && (en->flags & (LX_NOUN | LX_PLACE))) {
+        head_entry(c, np, en);
+        /* "homes and buildings" */
+        return;
+    }
+    if (en && (en->flags & LX_ROLE)) {
+        /* "900 injured", "288 dead" with no noun: a role alone */
+        np->role = en->role;
+        np->end = last + 1;
+        return;
+    }
+    if (is_any(c, last, np_filler))
+        return;
+    /* a noun outside the lexicon: its plural, with the word before it
+     * when that is a noun too ("health units") */
+    char head[64], both[96];
+    plural(c->t[last].low, head, sizeof(head));
+    if (prev != (size_t)-1 && !cap(c, prev) && !is_any(c, prev, np_filler)
+        && !ends_with(c->t[prev].low, "al") &&
+        !ends_with(c->t[prev].low, "ed") && !ends_with(c->t[prev].low, "ic")
+        && !ends_with(c->t[prev].low, "ive") && c->t[prev].low[0]) {
+        snprintf(both, sizeof(both), "%s %s", c->t[prev].low, head);
+        np->noun = astr(c, both);
+    } else if (prev != (size_t)-1 && cap(c, prev) && words >= 3) {
+        snprintf(both, sizeof(both), "%s %s", c->t[prev].low, head);
+        np->noun = astr(c, both);
+    } else {
+        np->noun = astr(c, head);
+    }
+    if (!c->t[last].low[0])
+        np->noun = NULL;
+}
+
+/* ---- predicates ---- */
+
+static const char *const aux[] = {
+    "were", "was", "are", "is", "be", "been", "being", "have", "has", "had",
+    "also", "reportedly", "either", "left", "later", "all", "both", "so",
+    "far", "now", "already", "still", "who", "which", "that", "got",
+    "get", "getting", "become", "became", "officially", "confirmed",
+    "severely", "badly", "seriously", "critically", "partially", "partly",
+    "completely", "fully", "directly", NULL,
+};
+
+/* Canonical role of a role entry, combining "destroyed or damaged". */
+static const char *role_at(struct ctx *c, size_t i, size_t *len)
+{
+    size_t l;
+    const struct lx_entry *en = lx_at(c, i, &l);
+
+    if (!en || !(en->flags & LX_ROLE))
+        return NULL;
+    *len = l;
+    size_t j = i + l;
+    if ((is(c, j, "or") || is(c, j, "and")) && same_sent(c, i, j)) {
+        size_t k = j + 1, l2;
+        while (is_any(c, k, aux))
+            k++;
+        const struct lx_entry *e2 = lx_at(c, k, &l2);
+        if (e2 && (e2->flags & LX_ROLE) && strcmp(e2->role, en->role) &&
+            ((strcmp(en->role, "damaged") == 0 &&
+              strcmp(e2->role, "destroyed") == 0) ||
+             (strcmp(en->role, "destroyed") == 0 &&
+              strcmp(e2->role, "damaged") == 0))) {
+            *len = k + l2 - i;
+            return "damaged or destroyed";
+        }
+        if (e2 && (e2->flags & LX_ROLE) && strcmp(e2->role, en->role) &&
+            ((strcmp(en->role, "killed") == 0 &&
+              strcmp(e2->role, "injured") == 0) ||
+             (strcmp(en->role, "injured") == 0 &&
+              strcmp(e2->role, "killed") == 0))) {
+            *len = k + l2 - i;
+            return "killed or injured";
+        }
+    }
+    return en->role;
+}
+
+/* Skip a number phrase backwards from token i ("420 drones and"),
+ * returning the token before it, so a verb governs both objects. */
+static bool is_coord(const struct ctx *c, size_t i)
+{
+    return is(c, i, "and") || is(c, i, "plus") || is(c, i, "as") ||
+           is(c, i, "well") || is(c, i, "together") || is(c, i, "with") ||
+           is(c, i, "along") || is(c, i, "including") || is_comma(c, i) ||
+           is(c, i, "of") || is(c, i, "various") || is(c, i, "types") ||
+           is(c, i, "type") || is(c, i, "decoys") || is(c, i, "more") ||
+           is(c, i, "than") || is(c, i, "some") || is(c, i, "about") ||
+           is(c, i, "at") || is(c, i, "least") || is(c, i, "over") ||
+           is(c, i, "nearly") || is(c, i, "another");
+}
+
+/* The predicate acting on the number [qs, ne) whose noun phrase ends at
+ * np_end.  Searches right after the phrase (passives: "were injured"),
+ * then left of the number (verbs: "launched 420"), then further left in
+ * the clause past coordinated numbers. */
+static const char *find_role(struct ctx *c, size_t qs, size_t np_end,
+                             bool *right)
+{
+    size_t j = np_end, len;
+    const char *r;
+
+    *right = false;
+    /* right: auxiliaries, then a role; "in Kyiv were damaged" */
+    for (size_t k = 0; k < 6 && j < c->n && same_sent(c, qs, j); k++) {
+        if (is_boundary(c, j) || is_comma(c, j))
+            break;
+        if ((r = role_at(c, j, &len)) != NULL) {
+            *right = true;
+            return r;
+        }
+        if (is_any(c, j, aux) || is(c, j, "not")) {
+            j++;
+            continue;
+        }
+        /* a prepositional phrase: "in the capital" */
+        if (is(c, j, "in") || is(c, j, "across") || is(c, j, "at") ||
+            is(c, j, "on")) {
+            j++;
+            while (j < c->n && (cap(c, j) || is(c, j, "the") ||
+                   is(c, j, "'s")) && same_sent(c, qs, j))
+                j++;
+            continue;
+        }
+        /* "had died", "are dead": done above; other verbs end it */
+        break;
+    }
+    /* left: the verb just before, or past coordinated numbers */
+    if (qs == 0)
+        return NULL;
+    size_t i = qs - 1;
+    for (size_t k = 0; k < 14; k++) {
+        if (!same_sent(c, i, qs) || is_boundary(c, i))
+            break;
+        if (is_comma(c, i) && !(is(c, i + 1, "including") ||
+            is(c, i + 1, "with") || is_num(c, i - 1) ||
+            (i >= 1 && is_word(c, i - 1) && is_num(c, i - 2))))
+            break;
+        if ((r = role_at(c, i, &len)) != NULL && i + len <= qs)
+            return r;
+        if (i == 0)
+            break;
+        i--;
+    }
+    return NULL;
+}
+
+/* "the death toll ... stands at 233", "the number of people killed ...
+ * rose to 288": the subject before a number that has no noun. */
+static void subject_before(struct ctx *c, size_t qs, struct np *np,
+                           const char **role)
+{
+    for (size_t k = 1; k <= 16 && k <= qs; k++) {
+        size_t i = qs - k;
+        if (!same_sent(c, i, qs) || is(c, i, ";"))
+            break;
+        size_t len;
+        const struct lx_entry *en = lx_at(c, i, &len);
+        if (is(c, i, "toll") || is(c, i, "death") || is(c, i, "deaths") ||
+            (is(c, i, "count") && is(c, i - 1, "death"))) {
+            np->noun = "people";
+            *role = "killed";
+            return;
+        }
+        if (is(c, i, "number") && is(c, i + 1, "of")) {
+            struct np inner;
+            read_np(c, i + 2, &inner);
+            if (inner.noun) {
+                np->noun = inner.noun;
+                bool r;
+                const char *ro = inner.role ? inner.role
+                                            : find_role(c, i + 2, inner.end,
+                                                        &r);
+                if (ro)
+                    *role = ro;
+                return;
+            }
+        }
+        (void)en;
+    }
+}
+
+/* ---- places ---- */
+
+static const char *const locative[] = {
+    "in", "at", "near", "across", "around", "over", "outside", "inside",
+    "throughout", NULL,
+};
+
+static bool is_demonym(const struct ctx *c, size_t i)
+{
+    const char *w = c->t[i].low;
+    return ends_with(w, "ian") || ends_with(w, "ean") ||
+           ends_with(w, "ese") || ends_with(w, "ish") || ends_with(w, "ern")
+           || ends_with(w, "an");
+}
+
+/* A place name at i ("Kharkiv", "Butte County", "the capital"); writes
+ * its canonical form ("" for a country) and returns the token after it,
+ * or i when there is none. */
+static size_t read_place(struct ctx *c, size_t i, char *out, size_t size)
+{
+    size_t j = i;
+
+    out[0] = '\0';
+    if (is(c, j, "the"))
+        j++;
+    while (is_word(c, j) && !cap(c, j) && !lx_word(c, j) &&
+           (ends_with(c->t[j].low, "ern") || ends_with(c->t[j].low, "ing")
+            || ends_with(c->t[j].low, "al")))
+        j++;   /* "neighboring", "southern", "central" */
+    if (is(c, j, "capital") && c->capital) {
+        snprintf(out, size, "%s", c->capital);
+        return j + 1;
+    }
+    if (!cap(c, j) || is_month(c, j) || when_weekday(c->t[j].low) >= 0)
+        return i;
+    size_t k = j;
+    size_t p = 0;
+    while (cap(c, k) && same_sent(c, j, k) && k - j < 4) {
+        const struct lx_entry *en = lx_word(c, k);
+        if (k > j && en && (en->flags & LX_PLACETYPE))
+            break;
+        if (k == j && is_demonym(c, k) && is_word(c, k + 1) &&
+            !cap(c, k + 1))
+            return i;   /* "Russian regions" */
+        size_t l = strlen(c->t[k].low);
+        if (l >= 2 && ends_with(c->t[k].low, "'s"))
+            l -= 2;
+        if (p + l + 2 >= size)
+            break;
+        if (p)
+            out[p++] = ' ';
+        memcpy(out + p, c->t[k].low, l);
+        p += l;
+        out[p] = '\0';
+        k++;
+        if (ends_with(c->t[k - 1].low, "'s"))
+            break;
+    }
+    if (!p)
+        return i;
+    /* "Butte and Tehama counties" */
+    if (is(c, k, "and") && cap(c, k + 1) && p + 20 < size) {
+        size_t l = strlen(c->t[k + 1].low);
+        if (p + l + 2 < size) {
+            out[p++] = '+';
+            memcpy(out + p, c->t[k + 1].low, l);
+            p += l;
+            out[p] = '\0';
+            k += 2;
+        }
+    }
+    const struct lx_entry *en = lexicon_find(c->lx, out);
+    if (en && (en->flags & LX_COUNTRY))
+        out[0] = '\0';
+    if (lx_word(c, k) && (lx_word(c, k)->flags & LX_PLACETYPE))
+        k++;
+    return k;
+}
+
+/* The place named in the clause of tokens [qs, end): a locative phrase
+ * in the same comma-bounded stretch, else a sentence-initial "In X,",
+ * else "X Governor/Mayor". */
+static const char *find_scope(struct ctx *c, size_t qs, size_t end)
+{
+    char place[96];
+    size_t from = qs, to = end;
+
+    while (from > 0 && same_sent(c, from - 1, qs) &&
+           !is_boundary(c, from - 1) && !is_comma(c, from - 1))
+        from--;
+    while (to < c->n && same_sent(c, to, qs) && !is_boundary(c, to) &&
+           !is_comma(c, to))
+        to++;
+    /* nearest locative to the number */
+    size_t best = (size_t)-1, bestd = (size_t)-1;
+    for (size_t i = from; i < to; i++) {
+        if (!is_any(c, i, locative))
+            continue;
+        size_t k = read_place(c, i + 1, place, sizeof(place));
+        if (k == i + 1)
+            continue;
+        size_t d = i < qs ? qs - i : i - end;
+        if (d < bestd) {
+            bestd = d;
+            best = i;
+        }
+    }
+    if (best != (size_t)-1) {
+        read_place(c, best + 1, place, sizeof(place));
+        return astr(c, place);
+    }
+    /* "In Odesa, one person was killed" */
+    size_t s = qs;
+    while (s > 0 && same_sent(c, s - 1, qs))
+        s--;
+    if (is(c, s, "in") && read_place(c, s + 1, place, sizeof(place)) >
+        s + 1) {
+        size_t k = read_place(c, s + 1, place, sizeof(place));
+        if (is_comma(c, k) && k < qs)
+            return astr(c, place);
+    }
+    /* "Kharkiv Governor ... said", "the Donetsk region's governor" */
+    for (size_t i = s; i < c->n && same_sent(c, i, qs); i++) {
+        if (is(c, i, "governor") || is(c, i, "mayor") ||
+            is(c, i, "governor's")) {
+            size_t k = i;
+            if (k > s && (is(c, k - 1, "region's") ||
+                is(c, k - 1, "oblast's") || is(c, k - 1, "city's")))
+                k--;
+            if (k > s && cap(c, k - 1) && !is_demonym(c, k - 1)) {
+                size_t b = k - 1;
+                if (b > s && is(c, b - 1, "the"))
+                    b--;
+                size_t e = read_place(c, b, place, sizeof(place));
+                if (e > b)
+                    return astr(c, place);
+            }
+        }
+    }
+    return "";
+}
+
+/* ---- time ---- */
+
+struct span { int from, to; bool since; bool found; };
+
+static int last_weekday(int today, int wd)
+{
+    int back = (date_weekday(today) - wd + 7) % 7;
+    return today - back;
+}
+
+/* A month name at i with an optional year after: "February 2025". */
+static bool month_span(struct ctx *c, size_t i, struct span *sp)
+{
+    int m, y, d0;
+
+    if (!is_month(c, i))
+        return false;
+    char w[24];
+    snprintf(w, sizeof(w), "%s", c->t[i].low);
+    size_t l = strlen(w);
+    if (l && w[l - 1] == '.')
+        w[l - 1] = '\0';
+    m = when_month(w);
+    size_t j = skip_dot(c, i + 1);
+    date_to_ymd(c->today, &y, &d0, &d0);
+    int day = 0;
+    if (is_num(c, j) && !is_year_value(c, j)) {
+        double dv = digits_of(c, j);
+        if (dv >= 1 && dv <= 31) {
+            day = (int)dv;
+            j++;
+            if (ordinal_suffix(c, j))
+                j++;
+            if (is_comma(c, j))
+                j++;
+        }
+    }
+    if (is_year_value(c, j)) {
+        y = (int)digits_of(c, j);
+    } else {
+        int ty, tm, td;
+        date_to_ymd(c->today, &ty, &tm, &td);
+        y = m > tm ? ty - 1 : ty;
+    }
+    if (day) {
+        int d = date_from_ymd(y, m, day);
+        if (d == DATE_NONE)
+            return false;
+        sp->from = sp->to = d;
+    } else {
+        sp->from = date_from_ymd(y, m, 1);
+        sp->to = date_from_ymd(y, m, date_month_days(y, m));
+    }
+    return true;
+}
+
+/* "24 February 2022", "8 October 2023" */
+static bool day_month_span(struct ctx *c, size_t i, struct span *sp)
+{
+    if (!is_num(c, i))
+        return false;
+    size_t j = i + 1;
+    if (ordinal_suffix(c, j))
+        j++;
+    if (is(c, j, "of"))
+        j++;
+    if (!is_month(c, j))
+        return false;
+    double dv = digits_of(c, i);
+    struct span ms;
+    if (!month_span(c, j, &ms) || dv < 1 || dv > 31)
+        return false;
+    int y, m, d;
+    date_to_ymd(ms.from, &y, &m, &d);
+    int day = date_from_ymd(y, m, (int)dv);
+    if (day == DATE_NONE)
+        return false;
+    sp->from = sp->to = day;
+    return true;
+}
+
+/* The time expression at token i, if any. */
+static bool time_at(struct ctx *c, size_t i, struct span *sp)
+{
+    int t = c->today, y, m, d, wd;
+
+    memset(sp, 0, sizeof(*sp));
+    date_to_ymd(t, &y, &m, &d);
+    if (is(c, i, "overnight") || is(c, i, "tonight") || is(c, i, "today") ||
+        (is(c, i, "last") && is(c, i + 1, "night")) ||
+        (is(c, i, "this") && (is(c, i + 1, "morning") ||
+                              is(c, i + 1, "evening")))) {
+        sp->from = sp->to = t;
+        return true;
+    }
+    if (is(c, i, "yesterday")) {
+        sp->from = sp->to = t - 1;
+        return true;
+    }
+    if ((wd = when_weekday(c->t[i].low)) >= 0 && cap(c, i)) {
+        sp->from = sp->to = last_weekday(t, wd);
+        return true;
+    }
+    if ((is(c, i, "last") || is(c, i, "past") || is(c, i, "previous")) &&
+        is(c, i + 1, "week")) {
+        if (is(c, i, "last") && !is(c, i - 1, "the")) {
+            int mon = last_weekday(t, 1);
+            sp->from = mon - 7;
+            sp->to = mon - 1;
+        } else {
+            sp->from = t - 7;
+            sp->to = t - 1;
+        }
+        return true;
+    }
+    if (is(c, i, "week") && is(c, i + 1, "before") && is(c, i - 1, "the")) {
+        sp->from = t - 7;
+        sp->to = t - 1;
+        return true;
+    }
+    if (is(c, i, "this") && is(c, i + 1, "week")) {
+        sp->from = last_weekday(t, 1);
+        sp->to = t;
+        return true;
+    }
+    if ((is(c, i, "this") || is(c, i, "earlier")) &&
+        is(c, i + 1, "month")) {
+        sp->from = date_from_ymd(y, m, 1);
+        sp->to = t;
+        return true;
+    }
+    if (is(c, i, "last") && is(c, i + 1, "month")) {
+        int py = m == 1 ? y - 1 : y, pm = m == 1 ? 12 : m - 1;
+        sp->from = date_from_ymd(py, pm, 1);
+        sp->to = date_from_ymd(py, pm, date_month_days(py, pm));
+        return true;
+    }
+    if (is(c, i, "last") && is(c, i + 1, "year")) {
+        sp->from = date_from_ymd(y - 1, 1, 1);
+        sp->to = date_from_ymd(y - 1, 12, 31);
+        return true;
+    }
+    if (is(c, i, "this") && is(c, i + 1, "year")) {
+        sp->from = date_from_ymd(y, 1, 1);
+        sp->to = t;
+        return true;
+    }
+    if (month_span(c, i, sp) || day_month_span(c, i, sp))
+        return true;
+    if (is_year_value(c, i) && !in_date(c, i)) {
+        int yy = (int)digits_of(c, i);
+        if (yy > y)
+            return false;
+        sp->from = date_from_ymd(yy, 1, 1);
+        sp->to = yy == y ? t : date_from_ymd(yy, 12, 31);
+        return true;
+    }
+    return false;
+}
+
+/* The time of the number at [qs, end): the nearest time expression in
+ * its sentence, preferring its clause; "since X" makes it cumulative. */
+static struct span find_when(struct ctx *c, size_t qs, size_t end)
+{
+    struct span best = { c->today, c->today, false, false }, sp;
+    size_t s = qs, bestd = (size_t)-1;
+
+    while (s > 0 && same_sent(c, s - 1, qs))
+        s--;
+    for (size_t i = s; i < c->n && same_sent(c, i, qs); i++) {
+        if (i >= qs && i < end)
+            continue;
+        if (!time_at(c, i, &sp))
+            continue;
+        size_t d = i < qs ? qs - i : i - end + 1;
+        /* a boundary between costs distance */
+        size_t a = i < qs ? i : end, b = i < qs ? qs : i;
+        for (size_t k = a; k < b; k++)
+            if (is_boundary(c, k))
+                d += 20;
+        /* "since 2014", "since hostilities began in 2014" */
+        bool since = false;
+        for (size_t k = i; k > s && k + 6 > i; k--)
+            if (is(c, k - 1, "since")) {
+                since = true;
+                break;
+            }
+        if (since) {
+            sp.to = c->today;
+            sp.since = true;
+        }
+        if (sp.to > c->today)
+            continue;   /* plans, not facts */
+        if (d < bestd) {
+            bestd = d;
+            best = sp;
+            best.found = true;
+        }
+    }
+    return best;
+}
+
+/* ---- topics by unit ---- */
+
+static const char *ordinal_topic(struct ctx *c, size_t end)
+{
+    size_t j = end;
+    if (is_dash(c, j) && glued(c, j))
+        j++;
+    if (is_word(c, j) && !is_any(c, j, np_stop)) {
+        char buf[64];
+        snprintf(buf, sizeof(buf), "%s", c->t[j].low);
+        return astr(c, buf);
+    }
+    return "";
+}
+
+/* For a length: "front line length", "distance to kolkata", "distance". */
+static const char *length_topic(struct ctx *c, size_t end, size_t *np_end)
+{
+    size_t j = end;
+    char buf[128], place[96];
+
+    /* "(750-mile)" was absorbed already */
+    static const char *const dirs[] = {
+        "north", "south", "east", "west", "northeast", "northwest",
+        "southeast", "southwest", "north-east", "north-west", "south-east",
+        "south-west", "away", "inland", "offshore", NULL,
+    };
+    if (is_any(c, j, dirs))
+        j++;
+    if (is(c, j, "of") || is(c, j, "from")) {
+        /* the last capitalised name before the clause ends */
+        size_t k = j + 1, lastname = (size_t)-1;
+        while (k < c->n && same_sent(c, j, k) && !is_boundary(c, k) &&
+               !is(c, k, "and") && k < j + 8) {
+            if (cap(c, k) && (lastname == (size_t)-1 ||
+                              !cap(c, k - 1) || is_comma(c, k - 1)))
+                lastname = k;
+            k++;
+        }
+        if (lastname != (size_t)-1 &&
+            read_place(c, lastname, place, sizeof(place)) > lastname &&
+            place[0]) {
+            snprintf(buf, sizeof(buf), "distance to %s", place);
+            *np_end = j + 1;
+            return astr(c, buf);
+        }
+        return "distance";
+    }
+    /* "1,200km front line", "the 500-mile border" */
+    size_t w = j, last = (size_t)-1;
+    while (is_word(c, w) && !is_any(c, w, np_stop) && w < j + 3 &&
+           same_sent(c, j, w)) {
+        last = w;
+        w++;
+        while (is_dash(c, w) && glued(c, w) && is_word(c, w + 1))
+            w += 2;
+    }
+    if (last != (size_t)-1) {
+        char np[64] = "";
+        size_t p = 0;
+        for (size_t k = j; k <= last && p + 24 < sizeof(np); k++)
+            if (is_word(c, k) && !is_dash(c, k))
+                p += (size_t)snprintf(np + p, sizeof(np) - p, "%s%s",
+                                      p ? " " : "", c->t[k].low);
+            else if (is_dash(c, k))
+                p += (size_t)snprintf(np + p, sizeof(np) - p, " ");
+        *np_end = w;
+        snprintf(buf, sizeof(buf), "%s length", np);
+        return astr(c, buf);
+    }
+    return "distance";
+}
+
+/* For money: what it is for, and a near-term horizon ("first three
+ * years"). */
+static const char *money_topic(struct ctx *c, size_t qs, size_t end)
+{
+    const char *purpose = NULL;
+    size_t bestd = (size_t)-1;
+    size_t s = qs, e = end;
+    char buf[128];
+    int horizon = 0;
+
+    while (s > 0 && same_sent(c, s - 1, qs) && !is(c, s - 1, ";"))
+        s--;
+    while (e < c->n && same_sent(c, e, qs) && !is(c, e, ";"))
+        e++;
+    for (size_t i = s; i < e; i++) {
+        const struct lx_entry *en = lx_word(c, i);
+        if (en && (en->flags & LX_PURPOSE)) {
+            size_t d = i < qs ? qs - i : i - end;
+            if (d < bestd) {
+                bestd = d;
+                purpose = en->role;
+            }
+        }
+        /* "in the first three years", "over the next three years" */
+        if ((is(c, i, "first") || is(c, i, "next")) && i + 2 < e &&
+            (is(c, i + 2, "years") || is(c, i + 2, "months") ||
+             (is(c, i + 2, "alone") == false && is(c, i + 1, "three")))) {
+            double v = number_word(c->t[i + 1].low);
+            if (v < 0)
+                v = digits_of(c, i + 1);
+            if (v > 0 && v < 10 && (is(c, i + 2, "years") ||
+                                   is(c, i + 2, "year")))
+                horizon = (int)v;
+        }
+    }
+    if (horizon)
+        snprintf(buf, sizeof(buf), "%s, %d years", purpose ? purpose
+                 : "money", horizon);
+    else
+        snprintf(buf, sizeof(buf), "%s", purpose ? purpose : "money");
+    return astr(c, buf);
+}
+
+/* For a percentage: "share of ukraine held", "buildings damaged",
+ * "contained". */
+static const char *percent_topic(struct ctx *c, size_t qs, size_t end,
+                                 size_t *np_end)
+{
+    char buf[160], place[96];
+    const char *what = NULL;
+    size_t j = end;
+    bool right;
+
+    if (is(c, j, "of")) {
+        size_t k = j + 1;
+        while (is(c, k, "the") || is(c, k, "all") || is(c, k, "its") ||
+               is(c, k, "their"))
+            k++;
+        size_t e = read_place(c, k, place, sizeof(place));
+        if (e > k && cap(c, k)) {
+            char w[64];
+            snprintf(w, sizeof(w), "%.*s", (int)(c->t[k].e - c->t[k].s),
+                     c->s + c->t[k].s);
+            /* the name itself, even for a country */
+            size_t l = strlen(c->t[k].low);
+            if (ends_with(c->t[k].low, "'s"))
+                l -= 2;
+            snprintf(buf, sizeof(buf), "share of %.*s", (int)l,
+                     c->t[k].low);
+            what = astr(c, buf);
+            *np_end = e;
+        } else {
+            struct np np;
+            while (is_word(c, k) && !cap(c, k) && !lx_word(c, k) &&
+                   (ends_with(c->t[k].low, "ised") ||
+                    ends_with(c->t[k].low, "ized")))
+                k++;
+            read_np(c, k, &np);
+            if (np.event_noun) {
+                what = NULL;
+                *np_end = np.end;
+            } else if (np.noun) {
+                what = np.noun;
+                *np_end = np.end;
+            } else if (cap(c, k)) {
+                /* "industrialised Donetsk" */
+                snprintf(buf, sizeof(buf), "share of %s", c->t[k].low);
+                what = astr(c, buf);
+                *np_end = k + 1;
+            }
+        }
+    } else {
+        struct np np;
+        read_np(c, j, &np);
+        if (np.noun) {
+            what = np.noun;
+            *np_end = np.end;
+        } else if (np.role) {
+            *np_end = np.end;
+            return np.role;
+        }
+    }
+    const char *role = find_role(c, qs, *np_end, &right);
+    if (!what && !role) {
+        /* the word the number follows: "contracted by 83%" */
+        size_t i = qs;
+        while (i > 0 && same_sent(c, i - 1, qs) &&
+               (is(c, i - 1, "by") || is(c, i - 1, "to")))
+            i--;
+        if (i > 0 && is_word(c, i - 1) && same_sent(c, i - 1, qs) &&
+            !is_any(c, i - 1, np_stop)) {
+            const char *w = c->t[i - 1].low;
+            size_t l = strlen(w);
+            /* a rough lemma: "contracted", "contract" -> "contract" */
+            if (ends_with(w, "ed") && l > 4)
+                l -= ends_with(w, "ted") || ends_with(w, "ded") ? 2 : 2;
+            snprintf(buf, sizeof(buf), "%.*s", (int)l, w);
+            return astr(c, buf);
+        }
+        return "share";
+    }
+    if (!what)
+        return role;
+    if (!role)
+        return what;
+    snprintf(buf, sizeof(buf), "%s %s", what, role);
+    return astr(c, buf);
+}
+
+/* ---- the driver ---- */
+
+/* Skip "(750-mile)", "(137 miles)", "(€50bn)" after a measure. */
+static size_t absorb_conversion(struct ctx *c, size_t j)
+{
+    if (!is(c, j, "("))
+        return j;
+    size_t k = j + 1, e;
+    size_t cs;
+    if (read_currency(c, k + 1, &cs) && cs == k)
+        k++;
+    if (read_value(c, k, &e) < 0)
+        return j;
+    size_t ue;
+    if (read_unit(c, e, &ue))
+        e = ue;
+    if (is(c, e, ")"))
+        return e + 1;
+    return j;
+}
+
+static void emit(struct ctx *c, const struct num *nm, size_t tstart,
+                 size_t tend, const char *unit, double factor,
+                 const char *topic, size_t qs, size_t end)
+{
+    struct fact f;
+    const struct article *a = c->a;
+
+    memset(&f, 0, sizeof(f));
+    f.source = a->path;
+    f.outlet = a->source;
+    f.source_date = a->date;
+    f.offset = c->t[tstart].s;
+    f.length = c->t[tend - 1].e - f.offset;
+    f.text = arena_strndup(c->ar, c->s + f.offset, f.length);
+    f.has_value = nm->has_value;
+    f.value = fact_round(nm->value * factor);
+    f.has_low = nm->has_low;
+    f.low = fact_round(nm->low * factor);
+    f.has_high = nm->has_high;
+    f.high = fact_round(nm->high * factor);
+    f.low_excl = nm->low_excl;
+    f.high_excl = nm->high_excl;
+    f.qual = nm->qual;
+    if (!f.has_value)
+        f.value = 0;
+    if (!f.has_low)
+        f.low = 0;
+    if (!f.has_high)
+        f.high = 0;
+    f.unit = unit;
+    f.topic = topic;
+    struct span sp = find_when(c, qs, end);
+    f.date_from = sp.from;
+    f.date_to = sp.to;
+    f.scope = find_scope(c, qs, end);
+    f.kind = sp.since || lexicon_is_state(c->lx, topic, unit) ? KIND_STATE
+                                                              : KIND_EVENT;
+    fact_list_push(c->out, &f);
+}
+
+/* The noun of the previous count fact in this sentence, for "five
+ * others damaged" and "more than 900 injured". */
+static const char *previous_noun(struct ctx *c, size_t qs)
+{
+    for (size_t k = c->out->n; k > c->first; k--) {
+        const struct fact *f = &c->out->v[k - 1];
+        if (strcmp(f->unit, "count") != 0)
+            continue;
+        /* same sentence? compare by the token's sentence number */
+        size_t lo = 0, hi = qs;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (c->t[mid].s < f->offset)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo >= c->n || !same_sent(c, lo, qs))
+            return NULL;
+        const char *sp = strchr(f->topic, ' ');
+        char buf[64];
+        const char *t = f->topic;
+        size_t l = sp ? (size_t)(sp - t) : strlen(t);
+        /* the noun is the topic less its role; nouns of two words keep
+         * both */
+        const struct lx_entry *en;
+        snprintf(buf, sizeof(buf), "%.*s", (int)l, t);
+        en = lexicon_find(c->lx, buf);
+        if (en && (en->flags & (LX_NOUN | LX_PLACE)))
+            return en->noun;
+        return astr(c, buf);
+    }
+    return NULL;
+}
+
+static bool person_role(struct ctx *c, const char *role)
+{
+    const struct lx_entry *en = role ? lexicon_find(c->lx, role) : NULL;
+    return en && (en->flags & LX_PERSON);
+}
+
+/* A count of things: its noun and predicate make the topic. */
+static void count_fact(struct ctx *c, struct num *nm, size_t i)
+{
+    struct np np;
+    bool right;
+    char buf[160];
+    const char *noun, *role;
+
+    read_np(c, nm->end, &np);
+    noun = np.noun;
+    role = np.role;
+    if (np.inherit)
+        noun = previous_noun(c, nm->qstart);
+    if (!np.fixed_role) {
+        const char *r = find_role(c, nm->qstart, np.end, &right);
+        if (r && !(np.role && !right))
+            role = r;
+        else if (!role)
+            role = r;
+    }
+    if (!noun && !np.inherit && np.end == nm->end)
+        subject_before(c, nm->qstart, &np, &role), noun = np.noun;
+    if (!noun && role && person_role(c, role))
+        noun = "people";
+    if (!noun && role && np.inherit)
+        noun = NULL;
+    if (np.place && role) {
+        role = strcmp(role, "debris") == 0 ? "debris" : "hit";
+    }
+    if (!noun && !role)
+        return;   /* a bare number: nothing to compare it by */
+    if (!noun)
+        snprintf(buf, sizeof(buf), "%s", role);
+    else if (!role)
+        snprintf(buf, sizeof(buf), "%s", noun);
+    else
+        snprintf(buf, sizeof(buf), "%s %s", noun, role);
+    size_t tend = np.end > nm->end ? np.end : nm->end;
+    emit(c, nm, nm->qstart, tend, "count", 1, astr(c, buf), nm->qstart,
+         tend);
+    (void)i;
+}
+
+/* Whether the number at i must be passed over. */
+static bool excluded(struct ctx *c, const struct num *nm)
+{
+    size_t i = nm->start;
+
+    if (!is_num(c, i))
+        return false;
+    if (in_date(c, i) || is_time(c, i) || is_age(c, i, nm->end) ||
+        is_identifier(c, i, nm->end))
+        return true;
+    /* a year, unless money, a unit or a scale follows */
+    if (is_year_value(c, i) && nm->end == i + 1 && nm->qstart == i &&
+        nm->has_value) {
+        size_t ue;
+        size_t cs;
+        if (!read_unit(c, i + 1, &ue) && !read_currency(c, i, &cs) &&
+            !is(c, i + 1, "%"))
+            return true;
+    }
+    return false;
+}
+
+static void fact_at(struct ctx *c, size_t i, size_t *next)
+{
+    struct num nm;
+    size_t cs, ue, np_end;
+    const char *cur;
+    const struct unit *u;
+
+    *next = i + 1;
+    if (!read_number(c, i, &nm) || excluded(c, &nm))
+        return;
+    *next = nm.end > i ? nm.end : i + 1;
+    if (nm.ordinal) {
+        const char *topic = ordinal_topic(c, nm.end);
+        if (!*topic)
+            return;
+        size_t tend = nm.end;
+        if (is_word(c, tend) || (is_dash(c, tend) && is_word(c, tend + 1)))
+            tend = is_dash(c, tend) ? tend + 2 : tend + 1;
+        emit(c, &nm, nm.qstart, tend, "ordinal", 1, topic, nm.qstart, tend);
+        return;
+    }
+    /* money: a sign or code before the number */
+    if ((cur = read_currency(c, i, &cs)) != NULL) {
+        size_t qs = cs;
+        struct num m2 = nm;
+        enum qualifier q = read_qualifier(c, cs, &qs);
+        if (nm.qstart == i) {
+            m2.qual = nm.vague ? nm.qual : q;
+            m2.qstart = qs;
+            if (!nm.vague && nm.has_value)
+                set_bounds(&m2);
+        } else {
+            m2.qstart = nm.qstart;
+        }
+        size_t end = absorb_conversion(c, nm.end);
+        emit(c, &m2, m2.qstart < cs ? m2.qstart : cs, end, astr(c, cur), 1,
+             money_topic(c, m2.qstart, end), m2.qstart, end);
+        *next = end;
+        return;
+    }
+    if (is(c, nm.end, "%") || (u = read_unit(c, nm.end, &ue)) != NULL) {
+        const char *unit, *topic;
+        double factor = 1;
+        size_t end;
+        if (is(c, nm.end, "%")) {
+            unit = "percent";
+            end = nm.end + 1;
+        } else {
+            unit = u->unit;
+            factor = u->factor;
+            end = ue;
+            /* "12 percent" read as percent; "5 dollars" as money */
+        }
+        /* durations that are ages or times of day are not facts */
+        end = absorb_conversion(c, end);
+        np_end = end;
+        if (strcmp(unit, "percent") == 0 || strcmp(unit, "pp") == 0)
+            topic = percent_topic(c, nm.qstart, end, &np_end);
+        else if (strcmp(unit, "km") == 0 || strcmp(unit, "m") == 0)
+            topic = length_topic(c, end, &np_end);
+        else if (strcmp(unit, "ha") == 0)
+            topic = "area";
+        else if (strcmp(unit, "usd") == 0 || strcmp(unit, "eur") == 0 ||
+                 strcmp(unit, "gbp") == 0 || strlen(unit) == 3)
+            topic = money_topic(c, nm.qstart, end);
+        else {
+            struct np np;
+            size_t k = end;
+            if (is(c, k, "of"))
+                k++;
+            read_np(c, k, &np);
+            char buf[96];
+            snprintf(buf, sizeof(buf), "%s", np.noun ? np.noun :
+                     np.role ? np.role : "duration");
+            if (strcmp(unit, "min") == 0 || strcmp(unit, "days") == 0 ||
+                strcmp(unit, "months") == 0)
+                snprintf(buf, sizeof(buf), "%s duration",
+                         np.noun ? np.noun : "");
+            topic = astr(c, buf[0] == ' ' ? "duration" : buf);
+        }
+        emit(c, &nm, nm.qstart, end, astr(c, unit), factor, topic,
+             nm.qstart, end);
+        *next = end;
+        return;
+    }
+    count_fact(c, &nm, i);
+}
+
+/* What "the capital" means in this article: the first capital named. */
+static const char *find_capital(struct ctx *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        const struct lx_entry *en;
+        if (cap(c, i) && (en = lx_word(c, i)) && (en->flags & LX_CAPITAL)) {
+            char buf[32];
+            size_t l = strlen(c->t[i].low);
+            if (ends_with(c->t[i].low, "'s"))
+                l -= 2;
+            snprintf(buf, sizeof(buf), "%.*s", (int)l, c->t[i].low);
+            return astr(c, buf);
+        }
+    }
+    return NULL;
+}
+
+static bool may_start_number(const struct ctx *c, size_t i)
+{
+    const struct tok *t = &c->t[i];
+    if (t->type == TOK_NUM)
+        return true;
+    if (t->type != TOK_WORD)
+        return false;
+    return number_word(t->low) >= 0 || number_ordinal(t->low) >= 0 ||
+           strcmp(t->low, "a") == 0 || strcmp(t->low, "an") == 0 ||
+           strcmp(t->low, "dozens") == 0 || strcmp(t->low, "hundreds") == 0
+           || strcmp(t->low, "thousands") == 0 ||
+           strcmp(t->low, "millions") == 0 || strcmp(t->low, "scores") == 0
+           || strcmp(t->low, "tens") == 0 || strcmp(t->low, "billions") == 0;
+}
+
+size_t fact_extract(const struct article *a, const struct lexicon *lx,
+                    struct arena *ar, struct fact_list *out)
+{
+    struct ctx c;
+    size_t before = out->n;
+
+    memset(&c, 0, sizeof(c));
+    c.a = a;
+    c.s = a->text;
+    c.lx = lx;
+    c.ar = ar;
+    c.out = out;
+    c.today = a->date;
+    c.first = out->n;
+    c.n = fact_tokenize(a->text, a->body_off, a->len, &c.t);
+    c.capital = find_capital(&c);
+    for (size_t i = 0; i < c.n;) {
+        size_t next = i + 1;
+        if (may_start_number(&c, i))
+            fact_at(&c, i, &next);
+        i = next > i ? next : i + 1;
+    }
+    free(c.t);
+    return out->n - before;
+}

@@ -1,3 +1,86 @@
 #ifndef CROSSCHECK_FACT_PRIVATE_H
 #define CROSSCHECK_FACT_PRIVATE_H
+/* What the extractor's files share: tokens, the lexicon's entries, and
+ * the number and date readers. */
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "fact/fact.h"
+
+/* ---- tokens ---- */
+
+enum tok_type { TOK_WORD, TOK_NUM, TOK_PUNCT };
+
+/* Token flags. */
+#define TF_SPACE_BEFORE 1u   /* white space before the token */
+#define TF_CAP          2u   /* word starting with an upper-case letter */
+#define TF_SENT_START   4u   /* first token of a sentence */
+#define TF_NEWLINE      8u   /* a line break before the token */
+
+struct tok {
+    size_t s, e;            /* byte span in the article text */
+    unsigned char type;
+    unsigned char flags;
+    unsigned short sent;    /* sentence number, modulo 65536 */
+    char low[24];           /* lower-cased word (ASCII folding; typographic
+                             * apostrophe folded), "" if longer */
+};
+
+/* Tokenize text[from, to): words, numbers (digits with inner , and .),
+ * and single punctuation marks (UTF-8 dashes, quotes and symbols kept
+ * whole).  Marks sentence starts.  Returns the number of tokens; *out is
+ * allocated with xmalloc. */
+size_t fact_tokenize(const char *text, size_t from, size_t to,
+                     struct tok **out);
+
+/* ---- the lexicon ---- */
+
+/* What a lexicon form is; one form may be several things. */
+#define LX_NOUN     1u     /* a counted noun: class is its topic noun */
+#define LX_PLACE    2u     /* a noun for places hit: regions, sites */
+#define LX_ROLE     4u     /* predicate: role is its canonical name */
+#define LX_COUNTRY  8u     /* a country name: nationwide scope */
+#define LX_CAPITAL  16u    /* a capital city, resolves "the capital" */
+#define LX_PLACETYPE 32u   /* region, district, county ... after a name */
+#define LX_PURPOSE  64u    /* what money is for */
+#define LX_PERSON   128u   /* role whose default noun is people */
+#define LX_CHANGE   256u   /* verb of change: "rose from X to Y" */
+
+struct lx_entry {
+    const char *form;       /* lower case, words joined by one space */
+    unsigned flags;
+    const char *noun;       /* LX_NOUN/LX_PLACE: canonical plural */
+    const char *role;       /* LX_ROLE/LX_PURPOSE: canonical name */
+    const char *default_role;  /* LX_NOUN: role when none is found */
+};
+
+/* The entry for a lower-case form, or NULL; tries the form itself, then
+ * its Snowball stem against the stems of the lexicon's nouns. */
+const struct lx_entry *lexicon_find(const struct lexicon *lx,
+                                    const char *form);
+/* Whether a topic is a state (see "state" lines of the lexicon). */
+bool lexicon_is_state(const struct lexicon *lx, const char *topic,
+                      const char *unit);
+
+/* ---- numbers ---- */
+
+/* The value of a number word ("eight", "twenty", "hundred"), or -1. */
+double number_word(const char *low);
+/* The value of an ordinal word or "4th" form, or -1. */
+double number_ordinal(const char *low);
+/* The multiplier of a scale word ("million", "bn", "k"), or 0. */
+double number_scale(const char *low);
+/* Parse digits with thousands separators and a decimal point from
+ * s[0..len).  Returns -1 when they are not a well-formed number. */
+int number_digits(const char *s, size_t len, double *out);
+
+/* ---- dates ---- */
+
+/* Month 1-12 of a month name or abbreviation ("feb", "february",
+ * "sept"), else 0. */
+int when_month(const char *low);
+/* Weekday 0 (Sunday) - 6 of a day name, else -1. */
+int when_weekday(const char *low);
+
 #endif

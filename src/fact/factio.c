@@ -1,1 +1,296 @@
-/* placeholder: filled in by its module's owner */ typedef int placeholder_factio_t;
+/* Facts as plain data: lists, names, order, and JSON Lines. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "fact/fact.h"
+#include "util/arena.h"
+#include "util/date.h"
+#include "util/err.h"
+#include "util/vec.h"
+
+/* ---- lists and names ---- */
+
+void fact_list_push(struct fact_list *l, const struct fact *f)
+{
+    l->v = vec_grow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
+    l->v[l->n++] = *f;
+}
+
+void fact_list_release(struct fact_list *l)
+{
+    free(l->v);
+    l->v = NULL;
+    l->n = l->cap = 0;
+}
+
+static const char *const qual_names[QUAL_COUNT_] = {
+    "exact", "about", "nearly", "more_than", "at_least", "up_to",
+    "less_than", "range", "vague",
+};
+
+const char *fact_qualifier_name(enum qualifier q)
+{
+    return (unsigned)q < QUAL_COUNT_ ? qual_names[q] : "exact";
+}
+
+int fact_qualifier_parse(const char *s, enum qualifier *q)
+{
+    for (int i = 0; i < QUAL_COUNT_; i++)
+        if (strcmp(s, qual_names[i]) == 0) {
+            *q = (enum qualifier)i;
+            return 0;
+        }
+    return -1;
+}
+
+double fact_round(double x)
+{
+    char tmp[40];
+
+    if (!isfinite(x) || x == 0)
+        return x;
+    snprintf(tmp, sizeof(tmp), "%.15g", x);
+    return strtod(tmp, NULL);
+}
+
+/* ---- order ---- */
+
+static int cmp_str(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "");
+}
+
+static int cmp_num(double a, double b)
+{
+    return (a > b) - (a < b);
+}
+
+static int cmp_bool(bool a, bool b)
+{
+    return (int)a - (int)b;
+}
+
+int fact_cmp(const struct fact *a, const struct fact *b)
+{
+    int c;
+
+    if ((c = cmp_str(a->source, b->source)) != 0)
+        return c;
+    if (a->offset != b->offset)
+        return a->offset < b->offset ? -1 : 1;
+    if (a->length != b->length)
+        return a->length < b->length ? -1 : 1;
+    if ((c = cmp_str(a->topic, b->topic)) != 0 ||
+        (c = cmp_str(a->unit, b->unit)) != 0 ||
+        (c = cmp_str(a->scope, b->scope)) != 0 ||
+        (c = cmp_num(a->date_from, b->date_from)) != 0 ||
+        (c = cmp_num(a->date_to, b->date_to)) != 0 ||
+        (c = (int)a->qual - (int)b->qual) != 0 ||
+        (c = cmp_bool(a->has_value, b->has_value)) != 0 ||
+        (a->has_value && (c = cmp_num(a->value, b->value)) != 0) ||
+        (c = cmp_bool(a->has_low, b->has_low)) != 0 ||
+        (a->has_low && (c = cmp_num(a->low, b->low)) != 0) ||
+        (c = cmp_bool(a->has_high, b->has_high)) != 0 ||
+        (a->has_high && (c = cmp_num(a->high, b->high)) != 0) ||
+        (c = cmp_bool(a->low_excl, b->low_excl)) != 0 ||
+        (c = cmp_bool(a->high_excl, b->high_excl)) != 0 ||
+        (c = (int)a->kind - (int)b->kind) != 0 ||
+        (c = cmp_num(a->source_date, b->source_date)) != 0 ||
+        (c = cmp_str(a->outlet, b->outlet)) != 0)
+        return c;
+    return cmp_str(a->text, b->text);
+}
+
+/* ---- JSON Lines ---- */
+
+static json_t *num(double x)
+{
+    if (fabs(x) < 9007199254740992.0 && x == floor(x))
+        return json_integer((json_int_t)x);
+    return json_real(x);
+}
+
+static json_t *day(int d)
+{
+    char s[11];
+
+    if (d == DATE_NONE)
+        return json_null();
+    date_format(d, s);
+    return json_string(s);
+}
+
+static const char *const kind_names[] = { "event", "state" };
+
+int fact_write_json(FILE *out, const struct fact *f)
+{
+    json_t *o = json_object();
+    char *line;
+    int rc;
+
+    json_object_set_new(o, "source", json_string(f->source));
+    json_object_set_new(o, "outlet", json_string(f->outlet));
+    json_object_set_new(o, "source_date", day(f->source_date));
+    json_object_set_new(o, "offset", json_integer((json_int_t)f->offset));
+    json_object_set_new(o, "length", json_integer((json_int_t)f->length));
+    json_object_set_new(o, "text", json_stringn(f->text, f->length));
+    json_object_set_new(o, "value", f->has_value ? num(f->value)
+                                                 : json_null());
+    json_object_set_new(o, "low", f->has_low ? num(f->low) : json_null());
+    json_object_set_new(o, "high", f->has_high ? num(f->high)
+                                               : json_null());
+    json_object_set_new(o, "low_exclusive", json_boolean(f->low_excl));
+    json_object_set_new(o, "high_exclusive", json_boolean(f->high_excl));
+    json_object_set_new(o, "qualifier",
+                        json_string(fact_qualifier_name(f->qual)));
+    json_object_set_new(o, "unit", json_string(f->unit));
+    json_object_set_new(o, "topic", json_string(f->topic));
+    json_object_set_new(o, "kind", json_string(kind_names[f->kind]));
+    json_object_set_new(o, "date_from", day(f->date_from));
+    json_object_set_new(o, "date_to", day(f->date_to));
+    if (f->scope && *f->scope)
+        json_object_set_new(o, "scope", json_string(f->scope));
+    line = json_dumps(o, JSON_SORT_KEYS | JSON_COMPACT |
+                             JSON_REAL_PRECISION(15));
+    json_decref(o);
+    if (!line)
+        return -1;
+    rc = fputs(line, out) < 0 || putc('\n', out) == EOF ? -1 : 0;
+    free(line);
+    return rc;
+}
+
+/* ---- reading a line back ---- */
+
+static int get_str(json_t *o, const char *key, bool need, struct arena *ar,
+                   const char **out, struct err *e)
+{
+    json_t *v = json_object_get(o, key);
+
+    if (!v && !need) {
+        *out = "";
+        return 0;
+    }
+    if (!json_is_string(v))
+        return err_at(e, e->file, e->line, 0, "'%s' must be a string",
+                      key);
+    *out = arena_strndup(ar, json_string_value(v), json_string_length(v));
+    return 0;
+}
+
+static int get_date(json_t *o, const char *key, int *out, struct err *e)
+{
+    json_t *v = json_object_get(o, key);
+
+    if (!json_is_string(v) ||
+        (*out = date_parse_iso(json_string_value(v),
+                               json_string_length(v))) == DATE_NONE)
+        return err_at(e, e->file, e->line, 0,
+                      "'%s' must be a date YYYY-MM-DD", key);
+    return 0;
+}
+
+static int get_size(json_t *o, const char *key, size_t *out, struct err *e)
+{
+    json_t *v = json_object_get(o, key);
+
+    if (!json_is_integer(v) || json_integer_value(v) < 0)
+        return err_at(e, e->file, e->line, 0,
+                      "'%s' must be a whole number", key);
+    *out = (size_t)json_integer_value(v);
+    return 0;
+}
+
+/* A number or null: *has tells which. */
+static int get_opt_num(json_t *o, const char *key, bool *has, double *out,
+                       struct err *e)
+{
+    json_t *v = json_object_get(o, key);
+
+    *has = false;
+    *out = 0;
+    if (!v || json_is_null(v))
+        return 0;
+    if (!json_is_number(v) || !isfinite(json_number_value(v)))
+        return err_at(e, e->file, e->line, 0,
+                      "'%s' must be a number or null", key);
+    *has = true;
+    *out = fact_round(json_number_value(v));
+    return 0;
+}
+
+static int get_bool(json_t *o, const char *key, bool *out, struct err *e)
+{
+    json_t *v = json_object_get(o, key);
+
+    if (!v) {
+        *out = false;
+        return 0;
+    }
+    if (!json_is_boolean(v))
+        return err_at(e, e->file, e->line, 0, "'%s' must be true or false",
+                      key);
+    *out = json_is_true(v);
+    return 0;
+}
+
+int fact_read_json(const char *line, size_t len, struct arena *ar,
+                   struct fact *f, struct err *e)
+{
+    json_error_t je;
+    json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je);
+    const char *qual, *kind;
+    int rc = -1;
+
+    memset(f, 0, sizeof(*f));
+    if (!o)
+        return err_at(e, e->file, e->line, je.column > 0 ? je.column : 0,
+                      "not a JSON fact: %s", je.text);
+    if (!json_is_object(o)) {
+        err_at(e, e->file, e->line, 0, "not a JSON object");
+        goto fail;
+    }
+    if (get_str(o, "source", true, ar, &f->source, e) < 0 ||
+        get_str(o, "outlet", false, ar, &f->outlet, e) < 0 ||
+        get_date(o, "source_date", &f->source_date, e) < 0 ||
+        get_size(o, "offset", &f->offset, e) < 0 ||
+        get_size(o, "length", &f->length, e) < 0 ||
+        get_str(o, "text", true, ar, &f->text, e) < 0 ||
+        get_opt_num(o, "value", &f->has_value, &f->value, e) < 0 ||
+        get_opt_num(o, "low", &f->has_low, &f->low, e) < 0 ||
+        get_opt_num(o, "high", &f->has_high, &f->high, e) < 0 ||
+        get_bool(o, "low_exclusive", &f->low_excl, e) < 0 ||
+        get_bool(o, "high_exclusive", &f->high_excl, e) < 0 ||
+        get_str(o, "qualifier", true, ar, &qual, e) < 0 ||
+        get_str(o, "unit", true, ar, &f->unit, e) < 0 ||
+        get_str(o, "topic", true, ar, &f->topic, e) < 0 ||
+        get_str(o, "kind", false, ar, &kind, e) < 0 ||
+        get_date(o, "date_from", &f->date_from, e) < 0 ||
+        get_date(o, "date_to", &f->date_to, e) < 0 ||
+        get_str(o, "scope", false, ar, &f->scope, e) < 0)
+        goto fail;
+    if (!*f->outlet)
+        f->outlet = f->source;
+    if (fact_qualifier_parse(qual, &f->qual) < 0) {
+        err_at(e, e->file, e->line, 0, "unknown qualifier '%s'", qual);
+        goto fail;
+    }
+    if (strcmp(kind, "state") == 0)
+        f->kind = KIND_STATE;
+    else if (*kind && strcmp(kind, "event") != 0) {
+        err_at(e, e->file, e->line, 0, "unknown kind '%s'", kind);
+        goto fail;
+    }
+    if (f->date_to < f->date_from) {
+        err_at(e, e->file, e->line, 0, "date_to is before date_from");
+        goto fail;
+    }
+    rc = 0;
+fail:
+    json_decref(o);
+    return rc;
+}

@@ -1,1 +1,333 @@
-/* placeholder: filled in by its module's owner */ typedef int placeholder_lexicon_t;
+/* The topic lexicon: which words are counted nouns, predicates, places.
+ *
+ * Format, one entry a line ('#' starts a comment; words of a multi-word
+ * form are joined by '_'):
+ *
+ *     noun CLASS[/ROLE]: form form ...   counted nouns; CLASS is the
+ *                                        topic's noun, ROLE the default
+ *     place CLASS: form ...              places hit (regions, sites)
+ *     role ROLE: form ...                predicates
+ *     person: ROLE ...                   roles whose default noun is people
+ *     change: form ...                   verbs of change ("rose from")
+ *     purpose NAME: form ...             what money is for
+ *     country: name ...                  nationwide: no scope
+ *     capital: name ...                  resolves "the capital"
+ *     placetype: form ...                region, district, county
+ *     state: pattern ...                 topics that are states: "*
+ *                                        length" (suffix), "unit:km" */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+
+#include "fact/fact_private.h"
+#include "util/buf.h"
+#include "util/err.h"
+#include "util/xalloc.h"
+
+extern const char fact_builtin_lexicon[];
+
+struct table {
+    struct lx_entry **slot;
+    size_t cap, n;
+};
+
+struct lexicon {
+    struct table forms;
+    struct table stems;          /* noun stems -> entries */
+    char **states;               /* state patterns */
+    size_t nstates;
+    char **strings;              /* everything we allocated, to free */
+    size_t nstrings, capstrings;
+    struct sb_stemmer *stemmer;
+};
+
+static unsigned long long hash(const char *s)
+{
+    unsigned long long h = 1469598103934665603ULL;
+
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+static const char *keep(struct lexicon *lx, char *s)
+{
+    if (lx->nstrings == lx->capstrings) {
+        lx->capstrings = lx->capstrings ? lx->capstrings * 2 : 256;
+        lx->strings = xreallocarray(lx->strings, lx->capstrings,
+                                    sizeof(*lx->strings));
+    }
+    lx->strings[lx->nstrings++] = s;
+    return s;
+}
+
+static struct lx_entry **slot_of(struct table *t, const char *form)
+{
+    size_t i = (size_t)hash(form) & (t->cap - 1);
+
+    while (t->slot[i] && strcmp(t->slot[i]->form, form) != 0)
+        i = (i + 1) & (t->cap - 1);
+    return &t->slot[i];
+}
+
+static void put(struct table *t, struct lx_entry *en);
+
+static void grow(struct table *t)
+{
+    struct table old = *t;
+
+    t->cap = old.cap ? old.cap * 2 : 1024;
+    t->slot = xcalloc(t->cap, sizeof(*t->slot));
+    t->n = 0;
+    for (size_t i = 0; i < old.cap; i++)
+        if (old.slot[i])
+            put(t, old.slot[i]);
+    free(old.slot);
+}
+
+static void put(struct table *t, struct lx_entry *en)
+{
+    if ((t->n + 1) * 2 > t->cap)
+        grow(t);
+    struct lx_entry **s = slot_of(t, en->form);
+    if (!*s)
+        t->n++;
+    *s = en;
+}
+
+static struct lx_entry *get(const struct table *t, const char *form)
+{
+    if (!t->cap)
+        return NULL;
+    return *slot_of((struct table *)t, form);
+}
+
+static struct lx_entry *entry(struct lexicon *lx, const char *form)
+{
+    struct lx_entry *en = get(&lx->forms, form);
+
+    if (en)
+        return en;
+    en = xcalloc(1, sizeof(*en));
+    keep(lx, (char *)en);
+    en->form = keep(lx, xstrdup(form));
+    put(&lx->forms, en);
+    return en;
+}
+
+static const char *stem(const struct lexicon *lx, const char *w)
+{
+    return (const char *)sb_stemmer_stem(lx->stemmer,
+                                         (const sb_symbol *)w,
+                                         (int)strlen(w));
+}
+
+/* ---- reading ---- */
+
+static int add_form(struct lexicon *lx, const char *kw, const char *name,
+                    const char *form, char *err, size_t errsize)
+{
+    struct lx_entry *en = entry(lx, form);
+    const char *nm = name ? keep(lx, xstrdup(name)) : NULL;
+
+    if (strcmp(kw, "noun") == 0 || strcmp(kw, "place") == 0) {
+        const char *slash = nm ? strchr(nm, '/') : NULL;
+        if (!nm) {
+            snprintf(err, errsize, "'%s' needs a class name", kw);
+            return -1;
+        }
+        en->flags |= strcmp(kw, "noun") == 0 ? LX_NOUN : LX_PLACE;
+        en->noun = slash ? keep(lx, xstrndup(nm, (size_t)(slash - nm)))
+                         : nm;
+        en->default_role = slash ? slash + 1 : NULL;
+        if (!strchr(form, ' ')) {
+            const char *st = stem(lx, form);
+            struct lx_entry *se = xcalloc(1, sizeof(*se));
+            keep(lx, (char *)se);
+            *se = *en;
+            se->form = keep(lx, xstrdup(st));
+            if (!get(&lx->stems, se->form))
+                put(&lx->stems, se);
+        }
+    } else if (strcmp(kw, "role") == 0 || strcmp(kw, "purpose") == 0) {
+        if (!nm) {
+            snprintf(err, errsize, "'%s' needs a name", kw);
+            return -1;
+        }
+        en->flags |= strcmp(kw, "role") == 0 ? LX_ROLE : LX_PURPOSE;
+        en->role = nm;
+    } else if (strcmp(kw, "person") == 0) {
+        /* the forms are role names */
+        en->flags |= LX_PERSON;
+    } else if (strcmp(kw, "change") == 0) {
+        en->flags |= LX_CHANGE;
+    } else if (strcmp(kw, "country") == 0) {
+        en->flags |= LX_COUNTRY;
+    } else if (strcmp(kw, "capital") == 0) {
+        en->flags |= LX_CAPITAL;
+    } else if (strcmp(kw, "placetype") == 0) {
+        en->flags |= LX_PLACETYPE;
+    } else if (strcmp(kw, "state") == 0) {
+        lx->states = xreallocarray(lx->states, lx->nstates + 1,
+                                   sizeof(*lx->states));
+        lx->states[lx->nstates++] = (char *)keep(lx, xstrdup(form));
+    } else {
+        snprintf(err, errsize, "unknown entry '%s'", kw);
+        return -1;
+    }
+    return 0;
+}
+
+/* Parse one line; -1 with a message in err on a bad line. */
+static int parse_line(struct lexicon *lx, char *line, char *err,
+                      size_t errsize)
+{
+    char *hash_ = strchr(line, '#');
+    char *colon, *kw, *name, *save, *w;
+
+    if (hash_)
+        *hash_ = '\0';
+    line += strspn(line, " \t\r");
+    if (!*line || *line == '\n')
+        return 0;
+    colon = strchr(line, ':');
+    if (!colon) {
+        snprintf(err, errsize, "expected 'KIND [NAME]: forms'");
+        return -1;
+    }
+    *colon = '\0';
+    kw = strtok_r(line, " \t", &save);
+    name = strtok_r(NULL, " \t", &save);
+    if (!kw) {
+        snprintf(err, errsize, "missing kind before ':'");
+        return -1;
+    }
+    for (w = strtok_r(colon + 1, " \t\r\n", &save); w;
+         w = strtok_r(NULL, " \t\r\n", &save)) {
+        char form[64];
+        size_t n = strlen(w);
+        if (n >= sizeof(form)) {
+            snprintf(err, errsize, "form too long '%.40s'", w);
+            return -1;
+        }
+        for (size_t i = 0; i <= n; i++) {
+            char c = w[i];
+            form[i] = c == '_' ? ' ' : (c >= 'A' && c <= 'Z' &&
+                      strcmp(kw, "state") != 0) ? (char)(c - 'A' + 'a')
+                                                : c;
+        }
+        if (strcmp(kw, "state") == 0)
+            for (char *p = form; *p; p++)
+                if (*p == '_')
+                    *p = ' ';
+        if (add_form(lx, kw, name, form, err, errsize) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int parse_text(struct lexicon *lx, const char *text, const char *path,
+                      struct err *e)
+{
+    char *copy = xstrdup(text), *save = copy, *line;
+    long lineno = 0;
+    char msg[200];
+    int rc = 0;
+
+    while ((line = save) != NULL) {
+        char *nl = strchr(line, '\n');
+        save = nl ? nl + 1 : NULL;
+        if (nl)
+            *nl = '\0';
+        lineno++;
+        if (parse_line(lx, line, msg, sizeof(msg)) < 0) {
+            rc = err_at(e, path, lineno, 0, "%s", msg);
+            break;
+        }
+    }
+    free(copy);
+    return rc;
+}
+
+struct lexicon *fact_lexicon_default(void)
+{
+    struct lexicon *lx = xcalloc(1, sizeof(*lx));
+    struct err e = ERR_INIT;
+
+    lx->stemmer = sb_stemmer_new("english", NULL);
+    if (!lx->stemmer) {
+        fputs("crosscheck: out of memory\n", stderr);
+        exit(2);
+    }
+    /* The built-in lexicon is part of the program; a bad line is a bug
+     * caught by the tests. */
+    if (parse_text(lx, fact_builtin_lexicon, "topics.lex", &e) < 0) {
+        char msg[600];
+        err_format(&e, msg, sizeof(msg));
+        fprintf(stderr, "crosscheck: built-in lexicon: %s\n", msg);
+        exit(2);
+    }
+    return lx;
+}
+
+int fact_lexicon_load(struct lexicon *lx, const char *path, struct err *e)
+{
+    struct buf text = BUF_INIT;
+    int rc;
+
+    if (buf_read_file(&text, path, e) < 0)
+        return -1;
+    rc = parse_text(lx, text.data ? text.data : "", path, e);
+    buf_release(&text);
+    return rc;
+}
+
+void fact_lexicon_free(struct lexicon *lx)
+{
+    if (!lx)
+        return;
+    for (size_t i = 0; i < lx->nstrings; i++)
+        free(lx->strings[i]);
+    free(lx->strings);
+    free(lx->forms.slot);
+    free(lx->stems.slot);
+    free(lx->states);
+    sb_stemmer_delete(lx->stemmer);
+    free(lx);
+}
+
+/* ---- looking up ---- */
+
+const struct lx_entry *lexicon_find(const struct lexicon *lx,
+                                    const char *form)
+{
+    const struct lx_entry *en = get(&lx->forms, form);
+
+    if (en || strchr(form, ' '))
+        return en;
+    return get(&lx->stems, stem(lx, form));
+}
+
+static bool matches(const char *pat, const char *topic, const char *unit)
+{
+    size_t pl = strlen(pat), tl = strlen(topic);
+
+    if (strncmp(pat, "unit:", 5) == 0)
+        return strcmp(pat + 5, unit) == 0;
+    if (pat[0] == '*')
+        return tl >= pl - 1 && strcmp(topic + tl - (pl - 1), pat + 1) == 0;
+    if (pl && pat[pl - 1] == '*')
+        return strncmp(topic, pat, pl - 1) == 0;
+    return strcmp(pat, topic) == 0;
+}
+
+bool lexicon_is_state(const struct lexicon *lx, const char *topic,
+                      const char *unit)
+{
+    for (size_t i = 0; i < lx->nstates; i++)
+        if (matches(lx->states[i], topic, unit))
+            return true;
+    return false;
+}

@@ -1,0 +1,214 @@
+/* Splitting an article body into words, numbers, marks and sentences. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "fact/fact_private.h"
+#include "util/xalloc.h"
+
+static bool is_digit(int c) { return c >= '0' && c <= '9'; }
+static bool is_alpha(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Decode one code point at s[i]; *n gets its length (1 on bad bytes). */
+static int32_t decode(const char *s, size_t i, size_t to, size_t *n)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                          (utf8proc_ssize_t)(to - i), &cp);
+
+    if (k <= 0) {
+        *n = 1;
+        return -1;
+    }
+    *n = (size_t)k;
+    return cp;
+}
+
+static bool cp_space(int32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+           cp == '\f' || cp == '\v' || cp == 0xA0 || cp == 0x2009 ||
+           cp == 0x202F || cp == 0x2002 || cp == 0x2003 || cp == 0x200B ||
+           cp == 0xFEFF || cp == 0x2028 || cp == 0x2029;
+}
+
+static bool cp_letter(int32_t cp)
+{
+    if (cp < 0x80)
+        return is_alpha(cp);
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LL ||
+           c == UTF8PROC_CATEGORY_LT || c == UTF8PROC_CATEGORY_LM ||
+           c == UTF8PROC_CATEGORY_LO || c == UTF8PROC_CATEGORY_MN;
+}
+
+static bool cp_upper(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
+/* Fold the token's text into t->low: lower case, typographic apostrophe
+ * as "'"; "" when it does not fit. */
+static void fold(const char *s, struct tok *t)
+{
+    size_t k = 0, n;
+
+    for (size_t i = t->s; i < t->e; i += n) {
+        int32_t cp = decode(s, i, t->e, &n);
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t m;
+
+        if (cp == 0x2019 || cp == 0x2018)
+            cp = '\'';
+        else if (cp >= 0)
+            cp = utf8proc_tolower(cp);
+        if (cp < 0 || (m = utf8proc_encode_char(cp, enc)) <= 0 ||
+            k + (size_t)m >= sizeof(t->low)) {
+            t->low[0] = '\0';
+            return;
+        }
+        memcpy(t->low + k, enc, (size_t)m);
+        k += (size_t)m;
+    }
+    t->low[k] = '\0';
+}
+
+static const char *const abbrev[] = {
+    "mr", "mrs", "ms", "dr", "gov", "gen", "sen", "rep", "st", "no", "nos",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "capt", "col", "lt", "sgt", "maj", "prof", "inc", "corp",
+    "co", "ltd", "jr", "sr", "vs", "etc", "approx", "est", "fig", "vol",
+    "mt", "ft", "rev", "adm", "cmdr", "supt", "dept", "univ", "ave", "blvd",
+    "rd", "pres", "gens", "reps", "sens", "messrs", "op", "pp", "para",
+};
+
+static bool is_abbrev(const char *low)
+{
+    for (size_t i = 0; i < sizeof(abbrev) / sizeof(*abbrev); i++)
+        if (strcmp(low, abbrev[i]) == 0)
+            return true;
+    return false;
+}
+
+/* Scan a word at s[i]: letters, inner apostrophes, and dotted initials
+ * ("U.S.", "p.m.").  Returns its end. */
+static size_t scan_word(const char *s, size_t i, size_t to)
+{
+    size_t n, j = i;
+
+    for (;;) {
+        int32_t cp = decode(s, j, to, &n);
+        if (cp_letter(cp)) {
+            j += n;
+            continue;
+        }
+        if (cp == '\'' || cp == 0x2019) {
+            size_t m;
+            if (j + n < to && cp_letter(decode(s, j + n, to, &m))) {
+                j += n;
+                continue;
+            }
+        }
+        /* dotted initials: a letter or two, a dot, a letter */
+        if (cp == '.' && j - i <= 2 && j + 1 < to && is_alpha(s[j + 1]) &&
+            (j + 2 >= to || s[j + 2] == '.' || !is_alpha(s[j + 2]))) {
+            j += 1;
+            i = j;   /* the next part is measured again */
+            continue;
+        }
+        if (cp == '.' && j > i && j >= 2 && s[j - 2] == '.')
+            j += 1;   /* final dot of "U.S." */
+        break;
+    }
+    return j;
+}
+
+static size_t scan_number(const char *s, size_t i, size_t to)
+{
+    size_t j = i;
+
+    while (j < to) {
+        if (is_digit(s[j])) {
+            j++;
+        } else if ((s[j] == ',' || s[j] == '.') && j + 1 < to &&
+                   is_digit(s[j + 1]) && j > i) {
+            j++;
+        } else {
+            break;
+        }
+    }
+    return j;
+}
+
+size_t fact_tokenize(const char *text, size_t from, size_t to,
+                     struct tok **out)
+{
+    size_t cap = 256, n = 0, i = from, len;
+    struct tok *v = xreallocarray(NULL, cap, sizeof(*v));
+    unsigned flags = TF_SENT_START;
+    unsigned sent = 0;
+
+    while (i < to) {
+        int32_t cp = decode(text, i, to, &len);
+        if (cp_space(cp)) {
+            flags |= TF_SPACE_BEFORE;
+            if (cp == '\n' || cp == 0x2029)
+                flags |= TF_NEWLINE;
+            i += len;
+            continue;
+        }
+        if (n == cap) {
+            cap *= 2;
+            v = xreallocarray(v, cap, sizeof(*v));
+        }
+        struct tok *t = &v[n];
+        t->s = i;
+        if (is_digit((unsigned char)text[i])) {
+            t->type = TOK_NUM;
+            t->e = scan_number(text, i, to);
+        } else if (cp_letter(cp)) {
+            t->type = TOK_WORD;
+            t->e = scan_word(text, i, to);
+        } else {
+            t->type = TOK_PUNCT;
+            t->e = i + len;
+        }
+        fold(text, t);
+        if (t->type == TOK_WORD && cp_upper(cp))
+            flags |= TF_CAP;
+        /* a line break or a sentence mark followed by a capital, digit or
+         * quote starts a sentence */
+        if (n > 0 && (flags & TF_NEWLINE))
+            flags |= TF_SENT_START;
+        if (n > 0 && (flags & TF_SPACE_BEFORE) && v[n - 1].type == TOK_PUNCT &&
+            (strcmp(v[n - 1].low, ".") == 0 || strcmp(v[n - 1].low, "!") == 0
+             || strcmp(v[n - 1].low, "?") == 0) &&
+            (t->type != TOK_WORD || (flags & TF_CAP))) {
+            if (n < 2 || v[n - 2].type != TOK_WORD ||
+                !is_abbrev(v[n - 2].low) || t->type == TOK_PUNCT)
+                flags |= TF_SENT_START;
+        }
+        /* "U.S." ending a sentence before a capital stays one sentence:
+         * too rare to guess at. */
+        if (n > 0 && (flags & TF_SPACE_BEFORE) && v[n - 1].type == TOK_PUNCT
+            && t->type == TOK_PUNCT && (t->low[0] == '"' ||
+            strcmp(t->low, "\xe2\x80\x9c") == 0) && n >= 2 &&
+            (strcmp(v[n - 1].low, ".") == 0))
+            flags |= TF_SENT_START;
+        if ((flags & TF_SENT_START) && n > 0)
+            sent++;
+        t->flags = (unsigned char)flags;
+        t->sent = (unsigned short)sent;
+        flags = 0;
+        i = t->e;
+        n++;
+    }
+    *out = v;
+    return n;
+}
