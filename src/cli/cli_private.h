@@ -1,1 +1,76 @@
-/* cli private */
+#ifndef CROSSCHECK_CLI_PRIVATE_H
+#define CROSSCHECK_CLI_PRIVATE_H
+/* What the commands share: their options, the run that gathers facts and
+ * input errors, and the path from facts to reports.
+ *
+ * Error policy: an input error (an article or fact line that cannot be
+ * read) is printed as "crosscheck: FILE:LINE:COL: why" at once, kept in
+ * the run, and the remaining inputs are still read; the reports are
+ * still written and list the errors; the exit status is then 2. */
+
+#include <stdbool.h>
+
+#include "cmp/cmp.h"
+#include "fact/fact.h"
+#include "util/arena.h"
+#include "util/err.h"
+#include "util/vec.h"
+
+struct article;
+
+enum cli_command { CLI_CHECK, CLI_EXTRACT, CLI_COMPARE };
+
+struct cli_opts {
+    const char *json;        /* --json FILE or NULL */
+    const char *xml;         /* --xml FILE or NULL */
+    const char *baseline;    /* --baseline FILE or NULL */
+    const char *topics;      /* --topics FILE or NULL */
+    struct cmp_options cmp;  /* --window, --tolerance, --nearly */
+    char **args;             /* the operands: PATHs or FILEs */
+    int nargs;
+};
+
+/* Parse the options of cmd (argv[0] is the command name).  Returns 0
+ * when the command should run; otherwise -1 with *status the exit
+ * status: 0 after --help or --version, 2 after a usage error (already
+ * printed). */
+int cli_parse(enum cli_command cmd, int argc, char **argv,
+              struct cli_opts *o, int *status);
+
+/* The built-in lexicon, extended by --topics.  NULL after printing why
+ * the topics file could not be read. */
+struct lexicon *cli_lexicon(const struct cli_opts *o);
+
+/* Facts gathered in one run, their strings, and the input errors met. */
+struct cli_run {
+    struct arena arena;
+    struct fact_list facts;
+    VEC(struct err) errors;
+};
+
+void cli_run_init(struct cli_run *run);
+void cli_run_release(struct cli_run *run);
+
+/* Print e as "crosscheck: FILE:LINE:COL: why" and keep it for the
+ * report. */
+void cli_input_error(struct cli_run *run, const struct err *e);
+
+/* Print e as "crosscheck: FILE:LINE:COL: why". */
+void cli_print_error(const struct err *e);
+
+/* Called with each article loaded; the article is freed after. */
+typedef void cli_article_fn(struct cli_run *run, const struct article *a,
+                            void *ctx);
+
+/* Load every article named by o's operands, in path order, and pass each
+ * to fn; input errors go to cli_input_error. */
+void cli_each_article(struct cli_run *run, const struct cli_opts *o,
+                      cli_article_fn *fn, void *ctx);
+
+/* Compare the run's facts, apply the baseline and write the reports (or
+ * the summary on stdout).  Returns the exit status: 2 after any input
+ * error or a report not written, else 1 when a conflict is new, else
+ * 0. */
+int cli_report(struct cli_run *run, const struct cli_opts *o);
+
+#endif

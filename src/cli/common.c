@@ -1,1 +1,398 @@
-/* placeholder: filled in by its module's owner */ typedef int placeholder_common_t;
+#include "cli/cli.h"
+#include "cli/cli_private.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+
+#include "article/article.h"
+#include "report/report.h"
+
+/* ---- usage and options ---- */
+
+enum {
+    OPT_JSON = 256, OPT_XML, OPT_BASELINE, OPT_WINDOW, OPT_TOLERANCE,
+    OPT_NEARLY, OPT_TOPICS
+};
+
+static const struct option check_options[] = {
+    { "json",      required_argument, NULL, OPT_JSON },
+    { "xml",       required_argument, NULL, OPT_XML },
+    { "baseline",  required_argument, NULL, OPT_BASELINE },
+    { "window",    required_argument, NULL, OPT_WINDOW },
+    { "tolerance", required_argument, NULL, OPT_TOLERANCE },
+    { "nearly",    required_argument, NULL, OPT_NEARLY },
+    { "topics",    required_argument, NULL, OPT_TOPICS },
+    { "help",      no_argument,       NULL, 'h' },
+    { "version",   no_argument,       NULL, 'V' },
+    { NULL, 0, NULL, 0 }
+};
+
+static const struct option extract_options[] = {
+    { "topics",    required_argument, NULL, OPT_TOPICS },
+    { "help",      no_argument,       NULL, 'h' },
+    { "version",   no_argument,       NULL, 'V' },
+    { NULL, 0, NULL, 0 }
+};
+
+/* compare takes check's options but --topics: it reads facts, not text */
+static const struct option compare_options[] = {
+    { "json",      required_argument, NULL, OPT_JSON },
+    { "xml",       required_argument, NULL, OPT_XML },
+    { "baseline",  required_argument, NULL, OPT_BASELINE },
+    { "window",    required_argument, NULL, OPT_WINDOW },
+    { "tolerance", required_argument, NULL, OPT_TOLERANCE },
+    { "nearly",    required_argument, NULL, OPT_NEARLY },
+    { "help",      no_argument,       NULL, 'h' },
+    { "version",   no_argument,       NULL, 'V' },
+    { NULL, 0, NULL, 0 }
+};
+
+static const char exit_statuses[] =
+    "Exit status:\n"
+    "  0  no new conflict\n"
+    "  1  at least one new conflict (without --baseline every conflict"
+    " is new)\n"
+    "  2  usage error, input error, or a report that could not be"
+    " written\n";
+
+static void print_report_options(FILE *out)
+{
+    struct cmp_options d;
+
+    cmp_options_init(&d);
+    fprintf(out,
+        "      --json FILE       write the JSON report ('-' for stdout)\n"
+        "      --xml FILE        write the XML report ('-' for stdout)\n"
+        "      --baseline FILE   an earlier JSON report: its conflicts"
+        " are known\n"
+        "      --window DAYS     days a group of state facts spans"
+        " (default %d)\n"
+        "      --tolerance PCT   how far 'about X' reaches either side,"
+        " in percent\n"
+        "                        (default %g)\n"
+        "      --nearly PCT      how far below X 'nearly X' reaches,"
+        " in percent\n"
+        "                        (default %g)\n",
+        d.window, d.tolerance * 100, d.nearly * 100);
+}
+
+void cli_usage(FILE *out)
+{
+    fputs("Usage: crosscheck [check] [OPTIONS] PATH...\n"
+          "       crosscheck extract [OPTIONS] PATH...\n"
+          "       crosscheck compare [OPTIONS] [FILE...]\n"
+          "\n"
+          "Read news articles and report, for each number they state,"
+          " where the outlets\n"
+          "agree and where they conflict.\n"
+          "\n"
+          "Commands:\n"
+          "  check     extract the facts of the articles under PATH and"
+          " compare them\n"
+          "            (the default)\n"
+          "  extract   write the facts of each article as JSON Lines on"
+          " stdout\n"
+          "  compare   read such facts from FILEs (or stdin) and"
+          " compare them\n"
+          "\n"
+          "A PATH is an article or a directory, walked for *.txt files."
+          "  Without --json\n"
+          "or --xml a summary goes to stdout.\n"
+          "\n"
+          "Options of check and compare:\n", out);
+    print_report_options(out);
+    fputs("      --topics FILE     a topic lexicon over the built-in one"
+          " (check, extract)\n"
+          "  -h, --help            show this help and exit\n"
+          "  -V, --version         show the version and exit\n"
+          "\n", out);
+    fputs(exit_statuses, out);
+    fputs("\nSee 'crosscheck extract --help' and"
+          " 'crosscheck compare --help'.\n", out);
+}
+
+static void usage_extract(FILE *out)
+{
+    fputs("Usage: crosscheck extract [OPTIONS] PATH...\n"
+          "\n"
+          "Write every fact the articles under PATH state, one JSON"
+          " object a line, on\n"
+          "stdout, for 'crosscheck compare' to read.\n"
+          "\n"
+          "Options:\n"
+          "      --topics FILE     a topic lexicon over the built-in one\n"
+          "  -h, --help            show this help and exit\n"
+          "  -V, --version         show the version and exit\n"
+          "\n"
+          "Exit status:\n"
+          "  0  every article was read\n"
+          "  2  usage error or input error\n", out);
+}
+
+static void usage_compare(FILE *out)
+{
+    fputs("Usage: crosscheck compare [OPTIONS] [FILE...]\n"
+          "\n"
+          "Read facts written by 'crosscheck extract' from each FILE"
+          " (stdin when there is\n"
+          "none or FILE is '-'), compare them and report.\n"
+          "\n"
+          "Options:\n", out);
+    print_report_options(out);
+    fputs("  -h, --help            show this help and exit\n"
+          "  -V, --version         show the version and exit\n"
+          "\n", out);
+    fputs(exit_statuses, out);
+}
+
+static int usage_error(const char *fmt, const char *what)
+{
+    fputs("crosscheck: ", stderr);
+    fprintf(stderr, fmt, what);
+    fputs("\nTry 'crosscheck --help'.\n", stderr);
+    return 2;
+}
+
+/* A percentage in [0, 100] into a fraction. */
+static int parse_pct(const char *opt, const char *s, double *out)
+{
+    char *end;
+    double v = strtod(s, &end);
+
+    if (end == s || *end || !isfinite(v) || v < 0 || v > 100) {
+        fprintf(stderr, "crosscheck: invalid %s '%s': expected a"
+                " percentage from 0 to 100\n", opt, s);
+        return -1;
+    }
+    *out = v / 100;
+    return 0;
+}
+
+static int parse_days(const char *s, int *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+
+    if (end == s || *end || v < 0 || v > 36500) {
+        fprintf(stderr, "crosscheck: invalid --window '%s': expected a"
+                " number of days from 0 to 36500\n", s);
+        return -1;
+    }
+    *out = (int)v;
+    return 0;
+}
+
+static int bad_option(char **argv, int optind_now, int opt)
+{
+    const char *arg = optind_now > 0 ? argv[optind_now - 1] : "";
+
+    if (opt == ':')
+        return usage_error("option '%s' needs an argument", arg);
+    if (strncmp(arg, "--", 2) == 0)
+        return usage_error("unrecognized option '%s'", arg);
+    char shortopt[3] = { '-', (char)optopt, '\0' };
+    return usage_error("invalid option '%s'", shortopt);
+}
+
+static void print_help(enum cli_command cmd)
+{
+    if (cmd == CLI_EXTRACT)
+        usage_extract(stdout);
+    else if (cmd == CLI_COMPARE)
+        usage_compare(stdout);
+    else
+        cli_usage(stdout);
+}
+
+/* One option into o; -1 on a bad value (printed). */
+static int take_option(int opt, const char *arg, struct cli_opts *o)
+{
+    switch (opt) {
+    case OPT_JSON:
+        o->json = arg;
+        return 0;
+    case OPT_XML:
+        o->xml = arg;
+        return 0;
+    case OPT_BASELINE:
+        o->baseline = arg;
+        return 0;
+    case OPT_TOPICS:
+        o->topics = arg;
+        return 0;
+    case OPT_WINDOW:
+        return parse_days(arg, &o->cmp.window);
+    case OPT_TOLERANCE:
+        return parse_pct("--tolerance", arg, &o->cmp.tolerance);
+    case OPT_NEARLY:
+        return parse_pct("--nearly", arg, &o->cmp.nearly);
+    }
+    return -1;
+}
+
+int cli_parse(enum cli_command cmd, int argc, char **argv,
+              struct cli_opts *o, int *status)
+{
+    const struct option *table = cmd == CLI_EXTRACT ? extract_options
+        : cmd == CLI_COMPARE ? compare_options : check_options;
+    int opt;
+
+    memset(o, 0, sizeof(*o));
+    cmp_options_init(&o->cmp);
+    opterr = 0;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, ":hV", table, NULL)) != -1) {
+        if (opt == 'h') {
+            print_help(cmd);
+            *status = 0;
+            return -1;
+        }
+        if (opt == 'V') {
+            puts(PACKAGE_STRING);
+            *status = 0;
+            return -1;
+        }
+        if (opt == '?' || opt == ':') {
+            *status = bad_option(argv, optind, opt);
+            return -1;
+        }
+        if (take_option(opt, optarg, o) < 0) {
+            fputs("Try 'crosscheck --help'.\n", stderr);
+            *status = 2;
+            return -1;
+        }
+    }
+    o->args = argv + optind;
+    o->nargs = argc - optind;
+    if (o->nargs == 0 && cmd != CLI_COMPARE) {
+        *status = usage_error("missing %s", "PATH");
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- inputs ---- */
+
+struct lexicon *cli_lexicon(const struct cli_opts *o)
+{
+    struct lexicon *lx = fact_lexicon_default();
+    struct err e = ERR_INIT;
+
+    if (o->topics && fact_lexicon_load(lx, o->topics, &e) < 0) {
+        if (!e.file[0])
+            snprintf(e.file, sizeof(e.file), "%s", o->topics);
+        cli_print_error(&e);
+        fact_lexicon_free(lx);
+        return NULL;
+    }
+    return lx;
+}
+
+void cli_run_init(struct cli_run *run)
+{
+    arena_init(&run->arena);
+    run->facts = (struct fact_list)FACT_LIST_INIT;
+    run->errors.v = NULL;
+    run->errors.n = 0;
+    run->errors.cap = 0;
+}
+
+void cli_run_release(struct cli_run *run)
+{
+    fact_list_release(&run->facts);
+    arena_release(&run->arena);
+    VEC_FREE(&run->errors);
+}
+
+void cli_print_error(const struct err *e)
+{
+    char msg[600];
+
+    err_format(e, msg, sizeof(msg));
+    fprintf(stderr, "crosscheck: %s\n", msg);
+}
+
+void cli_input_error(struct cli_run *run, const struct err *e)
+{
+    cli_print_error(e);
+    VEC_PUSH(&run->errors, *e);
+}
+
+struct visit {
+    struct cli_run *run;
+    cli_article_fn *fn;
+    void *ctx;
+};
+
+static void visit_article(const char *path, void *ctx)
+{
+    struct visit *v = ctx;
+    struct err e = ERR_INIT;
+    struct article *a = article_load(path, &e);
+
+    if (!a) {
+        cli_input_error(v->run, &e);
+        return;
+    }
+    v->fn(v->run, a, v->ctx);
+    article_free(a);
+}
+
+void cli_each_article(struct cli_run *run, const struct cli_opts *o,
+                      cli_article_fn *fn, void *ctx)
+{
+    struct visit v = { run, fn, ctx };
+
+    for (int i = 0; i < o->nargs; i++) {
+        struct err e = ERR_INIT;
+        if (article_walk(o->args[i], visit_article, &v, &e) < 0)
+            cli_input_error(run, &e);
+    }
+}
+
+/* ---- reports ---- */
+
+/* A report not written: say which and why.  Returns true (failed). */
+static bool output_error(struct err *e, const char *path)
+{
+    if (!e->file[0])
+        snprintf(e->file, sizeof(e->file), "%s", path);
+    cli_print_error(e);
+    err_clear(e);
+    return true;
+}
+
+int cli_report(struct cli_run *run, const struct cli_opts *o)
+{
+    struct cmp_result r;
+    struct err e = ERR_INIT;
+    bool failed = run->errors.n > 0;
+
+    memset(&r, 0, sizeof(r));
+    cmp_run(run->facts.v, run->facts.n, &o->cmp, &r);
+    for (size_t i = 0; i < run->errors.n; i++)
+        cmp_add_error(&r, &run->errors.v[i]);
+    if (o->baseline && cmp_apply_baseline(&r, o->baseline, &e) < 0) {
+        if (!e.file[0])
+            snprintf(e.file, sizeof(e.file), "%s", o->baseline);
+        cli_print_error(&e);
+        cmp_add_error(&r, &e);
+        err_clear(&e);
+        failed = true;
+    }
+    if (o->json && report_write_json(&r, o->json, &e) < 0)
+        failed = output_error(&e, o->json);
+    if (o->xml && report_write_xml(&r, o->xml, &e) < 0)
+        failed = output_error(&e, o->xml);
+    if (!o->json && !o->xml)
+        report_write_summary(&r, stdout);
+    int status = failed ? 2 : r.nnew > 0 ? 1 : 0;
+    cmp_result_release(&r);
+    xmlCleanupParser();
+    return status;
+}
