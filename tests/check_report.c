@@ -1,0 +1,894 @@
+/* Reports: JSON and XML fields, numbers, hostile text, the schema, atomic
+ * writes, the summary, golden reports and the committed seed reports. */
+#include "config.h"
+
+#include <check.h>
+#include <dirent.h>
+#include <jansson.h>
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cmp/cmp.h"
+#include "fact/fact.h"
+#include "report/report.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/date.h"
+#include "util/err.h"
+
+/* ---- facts and results ---- */
+
+static int day(const char *iso)
+{
+    return date_parse_iso(iso, strlen(iso));
+}
+
+static struct fact fact_of(const char *outlet, const char *text,
+                           enum qualifier q, double value)
+{
+    struct fact f;
+
+    memset(&f, 0, sizeof(f));
+    f.source = outlet;
+    f.outlet = outlet;
+    f.source_date = day("2026-02-26");
+    f.offset = 100 + strlen(text);
+    f.text = text;
+    f.length = strlen(text);
+    f.has_value = f.has_low = f.has_high = true;
+    f.value = f.low = f.high = value;
+    f.qual = q;
+    f.unit = "count";
+    f.topic = "drones launched";
+    f.date_from = f.date_to = day("2026-02-26");
+    f.scope = "";
+    return f;
+}
+
+/* One group of each verdict; 0.1 and 1207.008 among the values. */
+static size_t sample_facts(struct fact *f)
+{
+    size_t n = 0;
+
+    f[n++] = fact_of("kyiv.txt", "1,200km", QUAL_EXACT, 1200);
+    f[n++] = fact_of("ap.txt", "1,250-kilometer", QUAL_ABOUT, 1250);
+    f[n++] = fact_of("ap.txt", "750-mile", QUAL_ABOUT, 1207.008);
+    for (size_t i = 0; i < 3; i++) {
+        f[i].topic = "front-line length";
+        f[i].unit = "km";
+        f[i].kind = KIND_STATE;
+    }
+    f[n++] = fact_of("kyiv.txt", "eight regions", QUAL_EXACT, 8);
+    f[n++] = fact_of("ap.txt", "at least six regions", QUAL_AT_LEAST, 6);
+    f[n - 1].has_high = false;
+    f[n - 2].topic = f[n - 1].topic = "regions hit";
+    f[n++] = fact_of("kyiv.txt", "0.1%", QUAL_EXACT, 0.1);
+    f[n++] = fact_of("ap.txt", "0.1 percent", QUAL_EXACT, 0.1);
+    f[n - 2].topic = f[n - 1].topic = "share of drones missed";
+    f[n - 2].unit = f[n - 1].unit = "percent";
+    f[n - 2].scope = f[n - 1].scope = "Kharkiv";
+    return n;
+}
+
+static void run(struct fact *f, size_t n, struct cmp_result *r)
+{
+    struct cmp_options o;
+
+    cmp_options_init(&o);
+    cmp_run(f, n, &o, r);
+}
+
+/* ---- files ---- */
+
+static char tmpdir[64];
+
+static void make_tmpdir(void)
+{
+    snprintf(tmpdir, sizeof(tmpdir), "/tmp/check_report.XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+}
+
+static void remove_tmpdir(void)
+{
+    char cmd[256];
+
+    snprintf(cmd, sizeof(cmd), "chmod -R u+w '%s'; rm -rf '%s'", tmpdir,
+             tmpdir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "cannot remove %s\n", tmpdir);
+}
+
+static const char *tmp_path(const char *name)
+{
+    static char path[4][128];
+    static int next;
+
+    next = (next + 1) % 4;
+    snprintf(path[next], sizeof(path[next]), "%s/%s", tmpdir, name);
+    return path[next];
+}
+
+/* The whole file, NUL-terminated; the caller frees it. */
+static char *slurp(const char *path, size_t *len)
+{
+    struct buf b = BUF_INIT;
+    struct err e = ERR_INIT;
+
+    ck_assert_msg(buf_read_file(&b, path, &e) == 0, "%s: %s", path, e.msg);
+    return buf_detach(&b, len);
+}
+
+static void write_both(const struct cmp_result *r, const char *json,
+                       const char *xml)
+{
+    struct err e = ERR_INIT;
+
+    ck_assert_msg(report_write_json(r, json, &e) == 0, "%s: %s", json,
+                  e.msg);
+    ck_assert_msg(report_write_xml(r, xml, &e) == 0, "%s: %s", xml, e.msg);
+}
+
+static json_t *load_json(const char *path)
+{
+    json_error_t je;
+    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+
+    ck_assert_msg(root != NULL, "%s:%d: %s", path, je.line, je.text);
+    return root;
+}
+
+/* libxml2's first complaint, instead of stderr. */
+static void keep_error(void *ctx, const char *fmt, ...)
+{
+    char *why = ctx;
+    va_list ap;
+
+    if (why[0])
+        return;
+    va_start(ap, fmt);
+    vsnprintf(why, 256, fmt, ap);
+    va_end(ap);
+}
+
+/* Whether the XML at path is well formed and valid against report.xsd;
+ * why not in why (256 bytes). */
+static bool xml_valid(const char *path, char *why, size_t size)
+{
+    xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(
+        TEST_SRCDIR "/src/report/report.xsd");
+    xmlSchemaPtr schema = xmlSchemaParse(pc);
+    xmlSchemaValidCtxtPtr vc;
+    xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET |
+                                XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    int rc;
+
+    ck_assert_msg(schema != NULL, "report.xsd does not parse");
+    if (!doc) {
+        snprintf(why, size, "%s is not well formed", path);
+        xmlSchemaFree(schema);
+        xmlSchemaFreeParserCtxt(pc);
+        return false;
+    }
+    vc = xmlSchemaNewValidCtxt(schema);
+    why[0] = '\0';
+    xmlSchemaSetValidErrors(vc, keep_error, keep_error, why);
+    rc = xmlSchemaValidateDoc(vc, doc);
+    if (rc != 0 && !why[0])
+        snprintf(why, size, "%s: xmlSchemaValidateDoc gave %d", path, rc);
+    xmlSchemaFreeValidCtxt(vc);
+    xmlFreeDoc(doc);
+    xmlSchemaFree(schema);
+    xmlSchemaFreeParserCtxt(pc);
+    return rc == 0;
+}
+
+/* ---- the JSON report ---- */
+
+static const char *const group_keys[] = {
+    "id", "topic", "unit", "scope", "date_from", "date_to", "verdict",
+    "new", "outlets", "facts",
+};
+static const char *const fact_keys[] = {
+    "source", "outlet", "offset", "length", "text", "value", "low", "high",
+    "low_exclusive", "high_exclusive", "qualifier", "date_from", "date_to",
+    "scope",
+};
+static const char *const summary_keys[] = {
+    "sources", "facts", "groups", "agree", "compatible", "conflict", "new",
+};
+
+#define NKEYS(a) (sizeof(a) / sizeof(a[0]))
+
+static void assert_keys(json_t *o, const char *const *keys, size_t n,
+                        const char *what)
+{
+    ck_assert_msg(json_is_object(o), "%s is not an object", what);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_msg(json_object_get(o, keys[i]) != NULL,
+                      "%s has no \"%s\"", what, keys[i]);
+}
+
+START_TEST(json_report_has_contract_fields)
+{
+    struct fact f[16];
+    struct cmp_result r;
+    json_t *root, *groups, *summary;
+
+    run(f, sample_facts(f), &r);
+    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
+    root = load_json(tmp_path("r.json"));
+    groups = json_object_get(root, "groups");
+    ck_assert_int_eq(json_array_size(groups), 3);
+    for (size_t i = 0; i < json_array_size(groups); i++) {
+        json_t *g = json_array_get(groups, i);
+        json_t *facts = json_object_get(g, "facts");
+
+        assert_keys(g, group_keys, NKEYS(group_keys), "group");
+        ck_assert_ptr_null(json_object_get(g, "baseline"));
+        ck_assert_int_eq(strlen(json_string_value(
+                             json_object_get(g, "id"))), 16);
+        ck_assert(json_array_size(facts) >= 2);
+        for (size_t j = 0; j < json_array_size(facts); j++)
+            assert_keys(json_array_get(facts, j), fact_keys,
+                        NKEYS(fact_keys), "fact");
+    }
+    ck_assert_str_eq(json_string_value(json_object_get(
+        json_array_get(groups, 0), "verdict")), "conflict");
+    ck_assert(json_is_true(json_object_get(json_array_get(groups, 0),
+                                           "new")));
+    ck_assert(json_is_array(json_object_get(root, "errors")));
+    ck_assert_ptr_null(json_object_get(root, "absent"));
+    summary = json_object_get(root, "summary");
+    assert_keys(summary, summary_keys, NKEYS(summary_keys), "summary");
+    ck_assert_int_eq(json_integer_value(json_object_get(summary,
+                                                        "sources")), 2);
+    ck_assert_int_eq(json_integer_value(json_object_get(summary,
+                                                        "conflict")), 1);
+    json_decref(root);
+    cmp_result_release(&r);
+}
+END_TEST
+
+START_TEST(json_fact_points_at_its_text)
+{
+    struct fact f[2] = {
+        fact_of("a.txt", "420 drones", QUAL_EXACT, 420),
+        fact_of("b.txt", "some 420 drones", QUAL_ABOUT, 420),
+    };
+    struct cmp_result r;
+    json_t *root, *fact;
+
+    f[1].offset = 2315;
+    run(f, 2, &r);
+    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
+    root = load_json(tmp_path("r.json"));
+    fact = json_array_get(json_object_get(json_array_get(
+        json_object_get(root, "groups"), 0), "facts"), 1);
+    ck_assert_str_eq(json_string_value(json_object_get(fact, "source")),
+                     "b.txt");
+    ck_assert_int_eq(json_integer_value(json_object_get(fact, "offset")),
+                     2315);
+    ck_assert_int_eq(json_integer_value(json_object_get(fact, "length")),
+                     15);
+    ck_assert_str_eq(json_string_value(json_object_get(fact, "text")),
+                     "some 420 drones");
+    ck_assert_str_eq(json_string_value(json_object_get(fact, "qualifier")),
+                     "about");
+    json_decref(root);
+    cmp_result_release(&r);
+}
+END_TEST
+
+START_TEST(whole_numbers_print_as_integers_and_decimals_cleanly)
+{
+    struct fact f[16];
+    struct cmp_result r;
+    char *text;
+
+    run(f, sample_facts(f), &r);
+    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
+    text = slurp(tmp_path("r.json"), NULL);
+    ck_assert_msg(strstr(text, "\"value\": 1200,"), "1200 not an integer");
+    ck_assert_msg(strstr(text, "\"low\": 6,"), "6 not an integer");
+    ck_assert_msg(strstr(text, "\"value\": 0.1,"), "0.1 printed badly");
+    ck_assert_msg(strstr(text, "\"value\": 1207.008,"),
+                  "1207.008 printed badly");
+    ck_assert_msg(!strstr(text, "1200.0"), "1200 printed as a real");
+    free(text);
+    text = slurp(tmp_path("r.xml"), NULL);
+    ck_assert_msg(strstr(text, "value=\"0.1\""), "XML 0.1 printed badly");
+    ck_assert_msg(strstr(text, "value=\"1207.008\""),
+                  "XML 1207.008 printed badly");
+    ck_assert_msg(strstr(text, "value=\"1200\""), "XML 1200 not integer");
+    free(text);
+    cmp_result_release(&r);
+}
+END_TEST
+
+START_TEST(vague_amounts_write_null_value)
+{
+    struct fact f[2] = {
+        fact_of("a.txt", "Dozens of people", QUAL_VAGUE, 24),
+        fact_of("b.txt", "more than two dozen", QUAL_MORE_THAN, 24),
+    };
+    struct cmp_result r;
+    json_t *root, *facts, *vague, *more;
+
+    f[0].has_value = f[0].has_high = false;
+    f[1].has_high = false;
+    f[1].low_excl = true;
+    run(f, 2, &r);
+    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
+    root = load_json(tmp_path("r.json"));
+    facts = json_object_get(json_array_get(json_object_get(root, "groups"),
+                                           0), "facts");
+    vague = json_array_get(facts, 0);
+    more = json_array_get(facts, 1);
+    ck_assert(json_is_null(json_object_get(vague, "value")));
+    ck_assert(json_is_null(json_object_get(vague, "high")));
+    ck_assert_int_eq(json_integer_value(json_object_get(vague, "low")), 24);
+    ck_assert(json_is_true(json_object_get(more, "low_exclusive")));
+    ck_assert(json_is_false(json_object_get(more, "high_exclusive")));
+    json_decref(root);
+    cmp_result_release(&r);
+}
+END_TEST
+
+/* ---- hostile text and the schema ---- */
+
+static const char hostile[] =
+    "\xff\xfe<script>alert(1)</script> ]]> &amp; \"q\" 'a' \x01\x1b[31m"
+    "\xc0\xaf \xed\xa0\x80 \xef\xbf\xbe \x7f\xc2\x85 end";
+
+static void hostile_result(struct fact *f, struct cmp_result *r)
+{
+    struct err e = ERR_INIT;
+
+    f[0] = fact_of("a\x1b]0;title\x07.txt", hostile, QUAL_EXACT, 5);
+    f[1] = fact_of("b\xff.txt", "5 <b>", QUAL_EXACT, 6);
+    f[0].topic = f[1].topic = "people \x01 <killed> & ]]>";
+    f[0].scope = f[1].scope = "Kharkiv\xe2\x80";
+    run(f, 2, r);
+    err_at(&e, "bad\xff\x02.txt", 3, 4, "no date <here> \x1b[2J ]]>");
+    cmp_add_error(r, &e);
+}
+
+static bool has_control(const char *s)
+{
+    for (; *s; s++)
+        if (((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' &&
+             *s != '\r') || *s == 0x7f)
+            return true;
+    return false;
+}
+
+START_TEST(hostile_text_yields_json_that_parses)
+{
+    struct fact f[2];
+    struct cmp_result r;
+    json_t *root, *fact;
+    const char *text;
+
+    hostile_result(f, &r);
+    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
+    root = load_json(tmp_path("r.json"));
+    fact = json_array_get(json_object_get(json_array_get(
+        json_object_get(root, "groups"), 0), "facts"), 0);
+    text = json_string_value(json_object_get(fact, "text"));
+    ck_assert_ptr_nonnull(text);
+    ck_assert_msg(strstr(text, "<script>alert(1)</script> ]]>"),
+                  "text lost: %s", text);
+    ck_assert_msg(strncmp(text, "\xef\xbf\xbd", 3) == 0,
+                  "invalid byte not replaced by U+FFFD: %s", text);
+    ck_assert_msg(!has_control(text), "control character in %s", text);
+    ck_assert_msg(!has_control(json_string_value(json_object_get(
+                      json_array_get(json_object_get(root, "errors"), 0),
+                      "message"))), "control character in error");
+    json_decref(root);
+    cmp_result_release(&r);
+}
+END_TEST
+
+START_TEST(hostile_text_yields_xml_that_validates)
+{
+    struct fact f[2];
+    struct cmp_result r;
+    char why[256];
+    xmlDocPtr doc;
+    xmlChar *content;
+
+    hostile_result(f, &r);
+    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
+    ck_assert_msg(xml_valid(tmp_path("r.xml"), why, sizeof(why)), "%s", why);
+    doc = xmlReadFile(tmp_path("r.xml"), NULL, XML_PARSE_NONET);
+    content = xmlNodeGetContent(xmlDocGetRootElement(doc));
+    ck_assert_msg(strstr((const char *)content,
+                         "<script>alert(1)</script> ]]> &amp;"),
+                  "text lost in XML: %s", content);
+    xmlFree(content);
+    xmlFreeDoc(doc);
+    cmp_result_release(&r);
+}
+END_TEST
+
+START_TEST(xml_report_validates_against_xsd)
+{
+    struct fact f[16];
+    struct cmp_result r;
+    char why[256];
+    struct err e = ERR_INIT;
+
+    run(f, sample_facts(f), &r);
+    err_at(&e, "x.txt", 0, 0, "no date");
+    cmp_add_error(&r, &e);
+    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
+    ck_assert_msg(xml_valid(tmp_path("r.xml"), why, sizeof(why)), "%s", why);
+    cmp_result_release(&r);
+    run(NULL, 0, &r);
+    write_both(&r, tmp_path("empty.json"), tmp_path("empty.xml"));
+    ck_assert_msg(xml_valid(tmp_path("empty.xml"), why, sizeof(why)), "%s",
+                  why);
+    cmp_result_release(&r);
+}
+END_TEST
+
+START_TEST(xsd_rejects_unknown_verdict)
+{
+    struct fact f[16];
+    struct cmp_result r;
+    char why[256], *text, *at;
+    FILE *out;
+
+    run(f, sample_facts(f), &r);
+    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
+    text = slurp(tmp_path("r.xml"), NULL);
+    at = strstr(text, "verdict=\"conflict\"");
+    ck_assert_ptr_nonnull(at);
+    memcpy(at, "verdict=\"conflicx\"", 18);
+    out = fopen(tmp_path("bad.xml"), "w");
+    fputs(text, out);
+    fclose(out);
+    ck_assert_msg(!xml_valid(tmp_path("bad.xml"), why, sizeof(why)),
+                  "a verdict 'conflicx' validates");
+    free(text);
+    cmp_result_release(&r);
+}
+END_TEST
+
+/* Yesterday's report: the drones conflict; today's: the front line. */
+START_TEST(baseline_fields_only_with_a_baseline)
+{
+    struct fact old[2] = {
+        fact_of("a.txt", "420 drones", QUAL_EXACT, 420),
+        fact_of("b.txt", "450 drones", QUAL_EXACT, 450),
+    };
+    struct fact f[16];
+    struct cmp_result r;
+    struct err e = ERR_INIT;
+    json_t *root, *groups, *absent;
+    char why[256];
+
+    run(old, 2, &r);
+    write_both(&r, tmp_path("old.json"), tmp_path("old.xml"));
+    cmp_result_release(&r);
+    run(f, sample_facts(f), &r);
+    ck_assert_msg(cmp_apply_baseline(&r, tmp_path("old.json"), &e) == 0,
+                  "%s", e.msg);
+    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
+    root = load_json(tmp_path("r.json"));
+    groups = json_object_get(root, "groups");
+    ck_assert_str_eq(json_string_value(json_object_get(
+        json_array_get(groups, 0), "baseline")), "new");
+    ck_assert(json_is_null(json_object_get(json_array_get(groups, 2),
+                                           "baseline")));
+    absent = json_object_get(root, "absent");
+    ck_assert_int_eq(json_array_size(absent), 1);
+    ck_assert_str_eq(json_string_value(json_object_get(
+        json_array_get(absent, 0), "topic")), "drones launched");
+    ck_assert_str_eq(json_string_value(json_object_get(
+        json_array_get(absent, 0), "baseline")), "absent");
+    ck_assert_msg(xml_valid(tmp_path("r.xml"), why, sizeof(why)), "%s", why);
+    json_decref(root);
+    cmp_result_release(&r);
+}
+END_TEST
+
+/* ---- writing files ---- */
+
+static size_t count_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    size_t n = 0;
+
+    ck_assert_ptr_nonnull(d);
+    while ((de = readdir(d)))
+        n += strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0;
+    closedir(d);
+    return n;
+}
+
+START_TEST(report_in_missing_directory_fails_naming_path)
+{
+    struct cmp_result r;
+    struct err e = ERR_INIT;
+
+    run(NULL, 0, &r);
+    ck_assert_int_eq(report_write_json(&r, "/nonexistent/r.json", &e), -1);
+    ck_assert_str_eq(e.file, "/nonexistent/r.json");
+    ck_assert_msg(strstr(e.msg, "no such file"), "message '%s'", e.msg);
+    err_clear(&e);
+    ck_assert_int_eq(report_write_xml(&r, "/nonexistent/r.xml", &e), -1);
+    ck_assert_str_eq(e.file, "/nonexistent/r.xml");
+    cmp_result_release(&r);
+}
+END_TEST
+
+/* Renaming onto a directory fails after the temporary file is written:
+ * it must not stay behind (root can write anywhere, but not this). */
+START_TEST(failed_write_leaves_no_temporary_file)
+{
+    struct cmp_result r;
+    struct err e = ERR_INIT;
+    const char *dir = tmp_path("r.json");
+
+    ck_assert_int_eq(mkdir(dir, 0755), 0);
+    run(NULL, 0, &r);
+    ck_assert_int_eq(report_write_json(&r, dir, &e), -1);
+    ck_assert_str_eq(e.file, dir);
+    ck_assert_int_eq(report_write_xml(&r, dir, &e), -1);
+    ck_assert_msg(count_entries(tmpdir) == 1, "temporary file left in %s",
+                  tmpdir);
+    cmp_result_release(&r);
+}
+END_TEST
+
+START_TEST(unwritable_directory_fails_and_keeps_old_report)
+{
+    struct fact f[16];
+    struct cmp_result r;
+    struct err e = ERR_INIT;
+    const char *dir = tmp_path("ro"), *path = tmp_path("ro/r.json");
+    char *before, *after;
+
+    ck_assert_int_eq(mkdir(dir, 0755), 0);
+    run(NULL, 0, &r);
+    ck_assert_int_eq(report_write_json(&r, path, &e), 0);
+    before = slurp(path, NULL);
+    cmp_result_release(&r);
+    ck_assert_int_eq(chmod(dir, 0555), 0);
+    run(f, sample_facts(f), &r);
+    if (access(dir, W_OK) != 0) {  /* not when run as root */
+        ck_assert_int_eq(report_write_json(&r, path, &e), -1);
+        ck_assert_str_eq(e.file, path);
+    }
+    after = slurp(path, NULL);
+    ck_assert_str_eq(before, after);
+    ck_assert_uint_eq(count_entries(dir), 1);
+    free(before);
+    free(after);
+    cmp_result_release(&r);
+}
+END_TEST
+
+START_TEST(report_replaces_existing_file_whole)
+{
+    struct fact f[16];
+    struct cmp_result r;
+    size_t big, small;
+    char *text;
+
+    run(f, sample_facts(f), &r);
+    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
+    free(slurp(tmp_path("r.json"), &big));
+    cmp_result_release(&r);
+    run(NULL, 0, &r);
+    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
+    text = slurp(tmp_path("r.json"), &small);
+    ck_assert(small < big);
+    ck_assert_msg(strstr(text, "\"groups\": []"), "not replaced: %s", text);
+    ck_assert_uint_eq(count_entries(tmpdir), 2);
+    free(text);
+    cmp_result_release(&r);
+}
+END_TEST
+
+START_TEST(dash_writes_report_to_stdout)
+{
+    struct fact f[16];
+    struct cmp_result r;
+    struct err e = ERR_INIT;
+    char *want, *got;
+
+    run(f, sample_facts(f), &r);
+    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
+    ck_assert_ptr_nonnull(freopen(tmp_path("stdout"), "w", stdout));
+    ck_assert_int_eq(report_write_json(&r, "-", &e), 0);
+    ck_assert_int_eq(report_write_xml(&r, "-", &e), 0);
+    fclose(stdout);
+    want = slurp(tmp_path("r.json"), NULL);
+    got = slurp(tmp_path("stdout"), NULL);
+    ck_assert_msg(strncmp(got, want, strlen(want)) == 0,
+                  "stdout differs from the file");
+    ck_assert_msg(strstr(got, "<report>"), "no XML on stdout");
+    free(want);
+    free(got);
+    cmp_result_release(&r);
+}
+END_TEST
+
+START_TEST(reports_are_deterministic)
+{
+    struct fact f[16];
+    struct cmp_result r;
+    char *a, *b;
+
+    run(f, sample_facts(f), &r);
+    write_both(&r, tmp_path("1.json"), tmp_path("1.xml"));
+    write_both(&r, tmp_path("2.json"), tmp_path("2.xml"));
+    a = slurp(tmp_path("1.json"), NULL);
+    b = slurp(tmp_path("2.json"), NULL);
+    ck_assert_str_eq(a, b);
+    free(a);
+    free(b);
+    a = slurp(tmp_path("1.xml"), NULL);
+    b = slurp(tmp_path("2.xml"), NULL);
+    ck_assert_str_eq(a, b);
+    free(a);
+    free(b);
+    cmp_result_release(&r);
+}
+END_TEST
+
+/* ---- the summary ---- */
+
+static char *summary_of(const struct cmp_result *r)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+
+    ck_assert_ptr_nonnull(out);
+    report_write_summary(r, out);
+    ck_assert_int_eq(fclose(out), 0);
+    return text;
+}
+
+START_TEST(summary_lists_conflicts_before_compatible_groups)
+{
+    static const char headline[] = "2 sources, 7 facts, 3 groups: "
+        "1 conflict (1 new), 1 compatible, 1 agree\n";
+    struct fact f[16];
+    struct cmp_result r;
+    char *text, *conflict, *compatible, *agree;
+
+    run(f, sample_facts(f), &r);
+    text = summary_of(&r);
+    ck_assert_msg(strncmp(text, headline, strlen(headline)) == 0,
+                  "headline: %s", text);
+    conflict = strstr(text, "\nconflict: front-line length (km)");
+    compatible = strstr(text, "\ncompatible: regions hit");
+    agree = strstr(text, "\n1 group agree\n");
+    ck_assert_msg(conflict && compatible && agree, "summary: %s", text);
+    ck_assert_msg(conflict < compatible && compatible < agree,
+                  "out of order: %s", text);
+    ck_assert_msg(strstr(text, "  ap.txt: about 1250 \"1,250-kilometer\"\n"),
+                  "fact line: %s", text);
+    ck_assert_msg(strstr(text, "  ap.txt: at least 6 "), "bound: %s", text);
+    ck_assert_msg(!strstr(text, "share of drones missed"),
+                  "agreeing group listed: %s", text);
+    free(text);
+    cmp_result_release(&r);
+}
+END_TEST
+
+START_TEST(summary_of_hostile_text_has_no_control_characters)
+{
+    struct fact f[2];
+    struct cmp_result r;
+    char *text;
+
+    hostile_result(f, &r);
+    text = summary_of(&r);
+    for (char *p = text; *p; p++)
+        ck_assert_msg(*p == '\n' || (unsigned char)*p >= 0x20,
+                      "control character %#x in summary",
+                      (unsigned char)*p);
+    ck_assert_msg(!strchr(text, 0x7f), "DEL in summary");
+    free(text);
+    cmp_result_release(&r);
+}
+END_TEST
+
+/* ---- golden reports ---- */
+
+static const char *const golden_cases[] = {
+    "agree-compatible-conflict",
+    "baseline",
+    "empty",
+    "hostile-text",
+    "numbers-and-bounds",
+};
+
+/* Read dir/facts.jsonl into l; a bad line becomes a report error. */
+static void read_facts(const char *dir, struct arena *ar,
+                       struct fact_list *l, struct cmp_result *r)
+{
+    char path[600];
+    struct buf text = BUF_INIT;
+    struct err e = ERR_INIT;
+    long line = 0;
+
+    snprintf(path, sizeof(path), "%s/facts.jsonl", dir);
+    ck_assert_msg(buf_read_file(&text, path, &e) == 0, "%s", e.msg);
+    for (char *p = text.data, *nl; p && *p; p = nl + 1) {
+        struct fact f;
+
+        nl = strchr(p, '\n');
+        ck_assert_msg(nl != NULL, "%s: last line has no newline", path);
+        line++;
+        err_clear(&e);
+        if (fact_read_json(p, (size_t)(nl - p), ar, &f, &e) == 0) {
+            fact_list_push(l, &f);
+            continue;
+        }
+        snprintf(e.file, sizeof(e.file), "facts.jsonl");
+        e.line = line;
+        cmp_add_error(r, &e);
+    }
+    buf_release(&text);
+}
+
+static void compare_files(const char *want_path, const char *got_path)
+{
+    size_t nwant, ngot, line = 1;
+    char *want = slurp(want_path, &nwant), *got = slurp(got_path, &ngot);
+    size_t i = 0;
+
+    while (i < nwant && i < ngot && want[i] == got[i])
+        line += want[i++] == '\n';
+    ck_assert_msg(i == nwant && i == ngot,
+                  "%s differs at line %zu (make golden rewrites it)",
+                  want_path, line);
+    free(want);
+    free(got);
+}
+
+START_TEST(golden_report_matches)
+{
+    const char *name = golden_cases[_i];
+    bool update = getenv("CROSSCHECK_GOLDEN") != NULL;
+    char dir[512], path[600], json[600], xml[600], why[256];
+    struct arena ar = ARENA_INIT;
+    struct fact_list facts = FACT_LIST_INIT;
+    struct cmp_result r, errors;
+    struct err e = ERR_INIT;
+
+    snprintf(dir, sizeof(dir), TEST_SRCDIR "/tests/golden/%s", name);
+    memset(&errors, 0, sizeof(errors));
+    read_facts(dir, &ar, &facts, &errors);
+    run(facts.v, facts.n, &r);
+    for (size_t i = 0; i < errors.nerrors; i++)
+        cmp_add_error(&r, &errors.errors[i]);
+    snprintf(path, sizeof(path), "%s/baseline.json", dir);
+    if (access(path, R_OK) == 0)
+        ck_assert_msg(cmp_apply_baseline(&r, path, &e) == 0, "%s: %s",
+                      name, e.msg);
+    snprintf(json, sizeof(json), "%s/report.json", dir);
+    snprintf(xml, sizeof(xml), "%s/report.xml", dir);
+    if (update) {
+        write_both(&r, json, xml);
+    } else {
+        write_both(&r, tmp_path("report.json"), tmp_path("report.xml"));
+        compare_files(json, tmp_path("report.json"));
+        compare_files(xml, tmp_path("report.xml"));
+    }
+    ck_assert_msg(xml_valid(xml, why, sizeof(why)), "%s: %s", name, why);
+    cmp_result_release(&r);
+    cmp_result_release(&errors);
+    fact_list_release(&facts);
+    arena_release(&ar);
+}
+END_TEST
+
+/* ---- the committed seed reports ---- */
+
+/* Run crosscheck check seeds in the source tree, as make reports does. */
+static int check_seeds(const char *json, const char *xml)
+{
+    pid_t pid = fork();
+    int status;
+
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        if (chdir(TEST_SRCDIR) == 0)
+            execl(TEST_BUILDDIR "/src/crosscheck", "crosscheck", "check",
+                  "seeds", "--json", json, "--xml", xml, (char *)NULL);
+        _exit(127);
+    }
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+START_TEST(committed_seed_reports_are_current)
+{
+    char json[128], xml[128];
+    int status;
+
+    snprintf(json, sizeof(json), "%s", tmp_path("seeds.json"));
+    snprintf(xml, sizeof(xml), "%s", tmp_path("seeds.xml"));
+    status = check_seeds(json, xml);
+    ck_assert_msg(status == 0 || status == 1,
+                  "src/crosscheck check seeds exited %d", status);
+    compare_files(TEST_SRCDIR "/reports/seeds.json", json);
+    compare_files(TEST_SRCDIR "/reports/seeds.xml", xml);
+}
+END_TEST
+
+/* ---- the suite ---- */
+
+static TCase *tcase(Suite *s, const char *name)
+{
+    TCase *t = tcase_create(name);
+
+    tcase_add_checked_fixture(t, make_tmpdir, remove_tmpdir);
+    suite_add_tcase(s, t);
+    return t;
+}
+
+static Suite *report_suite(void)
+{
+    Suite *s = suite_create("report");
+    TCase *t = tcase(s, "json");
+
+    tcase_add_test(t, json_report_has_contract_fields);
+    tcase_add_test(t, json_fact_points_at_its_text);
+    tcase_add_test(t, whole_numbers_print_as_integers_and_decimals_cleanly);
+    tcase_add_test(t, vague_amounts_write_null_value);
+    tcase_add_test(t, baseline_fields_only_with_a_baseline);
+
+    t = tcase(s, "xml_and_hostile_text");
+    tcase_add_test(t, hostile_text_yields_json_that_parses);
+    tcase_add_test(t, hostile_text_yields_xml_that_validates);
+    tcase_add_test(t, xml_report_validates_against_xsd);
+    tcase_add_test(t, xsd_rejects_unknown_verdict);
+
+    t = tcase(s, "files");
+    tcase_add_test(t, report_in_missing_directory_fails_naming_path);
+    tcase_add_test(t, failed_write_leaves_no_temporary_file);
+    tcase_add_test(t, unwritable_directory_fails_and_keeps_old_report);
+    tcase_add_test(t, report_replaces_existing_file_whole);
+    tcase_add_test(t, dash_writes_report_to_stdout);
+    tcase_add_test(t, reports_are_deterministic);
+
+    t = tcase(s, "summary");
+    tcase_add_test(t, summary_lists_conflicts_before_compatible_groups);
+    tcase_add_test(t, summary_of_hostile_text_has_no_control_characters);
+
+    t = tcase(s, "golden");
+    tcase_add_loop_test(t, golden_report_matches, 0,
+                        sizeof(golden_cases) / sizeof(golden_cases[0]));
+
+    t = tcase(s, "seeds");
+    tcase_set_timeout(t, 60);
+    tcase_add_test(t, committed_seed_reports_are_current);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(report_suite());
+    int failed;
+
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
