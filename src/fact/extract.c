@@ -894,6 +894,8 @@ struct np {
     bool place;               /* regions, sites: damage means hit */
     bool inherit;             /* "others", "more": the previous noun */
     bool event_noun;          /* the fire itself */
+    const char *fallback;     /* role when the clause names none */
+    bool compound;            /* "nine-story": a modifier, not a count */
 };
 
 static bool ends_with(const char *w, const char *suf)
@@ -932,6 +934,7 @@ static void head_entry(struct ctx *c, struct np *np,
         np->role = en->default_role;
         np->fixed_role = true;
     }
+    np->fallback = en->fallback_role;
     if (np->noun && strcmp(np->noun, "-") == 0) {
         np->noun = NULL;
         np->event_noun = true;
@@ -956,22 +959,38 @@ static void read_np(struct ctx *c, size_t i, struct np *np)
         np->inherit = true;
         np->end = j + 1;
         if (is(c, j, "more") && is_word(c, j + 1) && lx_word(c, j + 1) &&
-            (lx_word(c, j + 1)->flags & (LX_NOUN | LX_PLACE)))
+            (lx_word(c, j + 1)->flags & (LX_NOUN | LX_PLACE))) {
             np->inherit = false;   /* "4,200 more homes" */
-        else
+            j++;
+        } else {
             return;
+        }
+    }
+    if (is_dash(c, j) && glued(c, j) && is_word(c, j + 1) &&
+        glued(c, j + 1)) {
+        /* "nine-story building": the compound is what is counted */
+        const struct lx_entry *en = lx_word(c, j + 1);
+        np->end = j + 2;
+        np->compound = true;
+        if (en && (en->flags & LX_NOUN) && !en->default_role)
+            head_entry(c, np, en);
+        return;
     }
     while (j < c->n && words < 5 && is_word(c, j) && same_sent(c, i, j) &&
            !is_any(c, j, np_stop)) {
         const struct lx_entry *en = lx_word(c, j);
         /* a participle after a head ends the phrase: "people injured" */
         if (last != (size_t)-1 && en && (en->flags & LX_ROLE) &&
-            !(en->flags & (LX_NOUN | LX_PLACE)))
+            !(en->flags & (LX_NOUN | LX_PLACE)) &&
+            !ends_with(c->t[j].low, "s"))
             break;
         if (ends_with(c->t[j].low, "ly") && !lx_word(c, j))
             break;   /* adverbs: "people reportedly" */
         if (ends_with(c->t[j].low, "ing") && last != (size_t)-1)
             break;
+        if (en && (en->flags & LX_ROLE) && !(en->flags & (LX_NOUN |
+            LX_PLACE)) && ends_with(c->t[j].low, "ed"))
+            np->role = en->role;   /* "injured passengers" */
         prev = last;
         last = j;
         words++;
@@ -1035,8 +1054,11 @@ static const char *const aux[] = {
     "far", "now", "already", "still", "who", "which", "that", "got",
     "get", "getting", "become", "became", "officially", "confirmed",
     "severely", "badly", "seriously", "critically", "partially", "partly",
-    "completely", "fully", "directly", NULL,
+    "completely", "fully", "directly", "currently", "now", "as", "well",
+    NULL,
 };
+
+static bool may_start_number(const struct ctx *c, size_t i);
 
 /* Canonical role of a role entry, combining "destroyed or damaged". */
 static const char *role_at(struct ctx *c, size_t i, size_t *len)
@@ -1099,9 +1121,42 @@ static const char *find_role(struct ctx *c, size_t qs, size_t np_end,
 
     *right = false;
     /* right: auxiliaries, then a role; "in Kyiv were damaged" */
-    for (size_t k = 0; k < 6 && j < c->n && same_sent(c, qs, j); k++) {
+    for (size_t k = 0; k < 8 && j < c->n && same_sent(c, qs, j); k++) {
+        /* ", totaling 170,812 buildings," is an aside */
+        if (is_comma(c, j) && is_word(c, j + 1) &&
+            ends_with(c->t[j + 1].low, "ing") && !role_at(c, j + 1, &len)) {
+            size_t e = j + 1;
+            while (e < j + 10 && e < c->n && !is_comma(c, e) &&
+                   !is_boundary(c, e))
+                e++;
+            if (!is_comma(c, e))
+                break;
+            j = e + 1;
+            continue;
+        }
         if (is_boundary(c, j) || is_comma(c, j))
             break;
+        /* "nine missiles and 54 drones struck": the verb is shared */
+        if ((is(c, j, "and") || is(c, j, "plus")) &&
+            may_start_number(c, j + 1)) {
+            j++;
+            for (size_t m = 0; m < 6 && j < c->n && !is_boundary(c, j) &&
+                 !is_comma(c, j) && !role_at(c, j, &len); m++)
+                j++;
+            continue;
+        }
+        /* "coaches of a train derailed" */
+        if (is(c, j, "of") && k == 0) {
+            size_t e = j + 1;
+            while (e < j + 5 && is_word(c, e) && !role_at(c, e, &len) &&
+                   !is_any(c, e, aux) && same_sent(c, qs, e))
+                e++;
+            if (role_at(c, e, &len)) {
+                j = e;
+                continue;
+            }
+            break;
+        }
         if ((r = role_at(c, j, &len)) != NULL) {
             *right = true;
             return r;
@@ -1133,8 +1188,16 @@ static const char *find_role(struct ctx *c, size_t qs, size_t np_end,
             is(c, i + 1, "with") || is_num(c, i - 1) ||
             (i >= 1 && is_word(c, i - 1) && is_num(c, i - 2))))
             break;
-        if ((r = role_at(c, i, &len)) != NULL && i + len <= qs)
+        if ((r = role_at(c, i, &len)) != NULL && i + len <= qs) {
+            /* "intercepted and destroyed 747 drones" */
+            size_t l2;
+            const char *r2;
+            if (i >= 2 && (is(c, i - 1, "and") || is(c, i - 1, "or")) &&
+                (r2 = role_at(c, i - 2, &l2)) != NULL &&
+                strcmp(r2, "shot down") == 0)
+                return r2;
             return r;
+        }
         if (i == 0)
             break;
         i--;
@@ -1287,6 +1350,15 @@ static const char *find_scope(struct ctx *c, size_t qs, size_t end)
     if (best != (size_t)-1) {
         read_place(c, best + 1, place, sizeof(place));
         return astr(c, place);
+    }
+    /* "13 coaches of the Coromandel Express": whose */
+    if (is(c, end, "of")) {
+        size_t k = end + 1;
+        if (is(c, k, "the"))
+            k++;
+        if (cap(c, k) && read_place(c, k, place, sizeof(place)) > k &&
+            place[0])
+            return astr(c, place);
     }
     /* "In Odesa, one person was killed" */
     size_t s = qs;
@@ -1499,6 +1571,10 @@ static struct span find_when(struct ctx *c, size_t qs, size_t end)
         for (size_t k = a; k < b; k++)
             if (is_boundary(c, k))
                 d += 20;
+            else if (is_comma(c, k))
+                d += 8;
+        if (d > 16)
+            continue;   /* another clause's time */
         /* "since 2014", "since hostilities began in 2014" */
         bool since = false;
         for (size_t k = i; k > s && k + 6 > i; k--)
@@ -1554,7 +1630,9 @@ static const char *length_topic(struct ctx *c, size_t end, size_t *np_end)
         /* the last capitalised name before the clause ends */
         size_t k = j + 1, lastname = (size_t)-1;
         while (k < c->n && same_sent(c, j, k) && !is_boundary(c, k) &&
-               !is(c, k, "and") && k < j + 8) {
+               !is(c, k, "and") && k < j + 8 &&
+               !(is_comma(c, k) && !is(c, k - 1, "capital") &&
+                 !is(c, k - 1, "city"))) {
             if (cap(c, k) && (lastname == (size_t)-1 ||
                               !cap(c, k - 1) || is_comma(c, k - 1)))
                 lastname = k;
@@ -1602,7 +1680,7 @@ static const char *money_topic(struct ctx *c, size_t qs, size_t end)
     size_t bestd = (size_t)-1;
     size_t s = qs, e = end;
     char buf[128];
-    int horizon = 0;
+    int horizon = 0, prio = 0;
 
     while (s > 0 && same_sent(c, s - 1, qs) && !is(c, s - 1, ";"))
         s--;
@@ -1610,22 +1688,30 @@ static const char *money_topic(struct ctx *c, size_t qs, size_t end)
         e++;
     for (size_t i = s; i < e; i++) {
         const struct lx_entry *en = lx_word(c, i);
-        if (en && (en->flags & LX_PURPOSE)) {
-            size_t d = i < qs ? qs - i : i - end;
-            if (d < bestd) {
+        if (is_comma(c, i) && is(c, i + 1, "and")) {
+            if (i < qs) {
+                purpose = NULL;
+                prio = 0;
+                bestd = (size_t)-1;
+            } else {
+                break;
+            }
+        }
+        if (en && (en->flags & LX_PURPOSE) && !cap(c, i)) {
+            size_t d = i < qs ? (qs - i) * 2 : i - end;
+            if (en->priority > prio || (en->priority == prio && d < bestd)) {
                 bestd = d;
+                prio = en->priority;
                 purpose = en->role;
             }
         }
         /* "in the first three years", "over the next three years" */
-        if ((is(c, i, "first") || is(c, i, "next")) && i + 2 < e &&
-            (is(c, i + 2, "years") || is(c, i + 2, "months") ||
-             (is(c, i + 2, "alone") == false && is(c, i + 1, "three")))) {
+        if ((is(c, i, "first") || is(c, i, "next")) && i + 1 < e) {
             double v = number_word(c->t[i + 1].low);
             if (v < 0)
                 v = digits_of(c, i + 1);
             if (v > 0 && v < 10 && (is(c, i + 2, "years") ||
-                                   is(c, i + 2, "year")))
+                is(c, i + 2, "year") || is_boundary(c, i + 2)))
                 horizon = (int)v;
         }
     }
@@ -1653,7 +1739,10 @@ static const char *percent_topic(struct ctx *c, size_t qs, size_t end,
                is(c, k, "their"))
             k++;
         size_t e = read_place(c, k, place, sizeof(place));
-        if (e > k && cap(c, k)) {
+        bool modifier = cap(c, k) && !ends_with(c->t[k].low, "'s") &&
+                        is_word(c, k + 1) && !cap(c, k + 1) &&
+                        !is_any(c, k + 1, np_stop);
+        if (e > k && cap(c, k) && !modifier) {
             char w[64];
             snprintf(w, sizeof(w), "%.*s", (int)(c->t[k].e - c->t[k].s),
                      c->s + c->t[k].s);
@@ -1667,6 +1756,8 @@ static const char *percent_topic(struct ctx *c, size_t qs, size_t end,
             *np_end = e;
         } else {
             struct np np;
+            if (modifier)
+                k++;
             while (is_word(c, k) && !cap(c, k) && !lx_word(c, k) &&
                    (ends_with(c->t[k].low, "ised") ||
                     ends_with(c->t[k].low, "ized")))
@@ -1713,7 +1804,7 @@ static const char *percent_topic(struct ctx *c, size_t qs, size_t end,
             snprintf(buf, sizeof(buf), "%.*s", (int)l, w);
             return astr(c, buf);
         }
-        return "share";
+        return NULL;
     }
     if (!what)
         return role;
@@ -1724,6 +1815,17 @@ static const char *percent_topic(struct ctx *c, size_t qs, size_t end,
 }
 
 /* ---- the driver ---- */
+
+/* "the next 10 years", "over the past three days", "for two hours":
+ * a stretch of time around the statement, not a fact. */
+static bool horizon_before(const struct ctx *c, size_t qs)
+{
+    static const char *const w[] = {
+        "next", "past", "last", "first", "coming", "previous", "within",
+        "for", "in", "after", "over", "since", "of", NULL,
+    };
+    return qs > 0 && is_any(c, qs - 1, w);
+}
 
 /* Skip "(750-mile)", "(137 miles)", "(€50bn)" after a measure. */
 static size_t absorb_conversion(struct ctx *c, size_t j)
@@ -1742,6 +1844,30 @@ static size_t absorb_conversion(struct ctx *c, size_t j)
     if (is(c, e, ")"))
         return e + 1;
     return j;
+}
+
+/* Half the step of the last significant digit the number was written
+ * with ("53,000" -> 500, "82" -> 0.5, "1.5" -> 0.05), in its own unit. */
+static double half_step(const struct ctx *c, const struct num *nm)
+{
+    double v = nm->value, step = 1;
+    const struct tok *t = tk(c, nm->start);
+
+    if (t->type == TOK_NUM) {
+        const char *dot = memchr(c->s + t->s, '.', t->e - t->s);
+        if (dot) {
+            size_t dec = (size_t)(c->s + t->e - dot - 1);
+            step = pow(10, -(double)dec);
+            double sc = digits_of(c, nm->start);
+            if (sc > 0 && v / sc > 1.5)
+                step *= v / sc;   /* "1.2 million" */
+            return step / 2;
+        }
+    }
+    if (v == floor(v) && v > 0)
+        while (fmod(v, step * 10) == 0 && step < v)
+            step *= 10;
+    return step / 2;
 }
 
 static void emit(struct ctx *c, const struct num *nm, size_t tstart,
@@ -1773,6 +1899,14 @@ static void emit(struct ctx *c, const struct num *nm, size_t tstart,
         f.low = 0;
     if (!f.has_high)
         f.high = 0;
+    /* a value converted from another unit keeps the precision it was
+     * written with, so "53,000 acres" and "82 square miles" can agree */
+    if (factor != 1 && f.has_value && (nm->qual == QUAL_EXACT ||
+                                       nm->qual == QUAL_ABOUT)) {
+        double h = half_step(c, nm);
+        f.low = fact_round((nm->value - h) * factor);
+        f.high = fact_round((nm->value + h) * factor);
+    }
     f.unit = unit;
     f.topic = topic;
     struct span sp = find_when(c, qs, end);
@@ -1847,6 +1981,12 @@ static void count_fact(struct ctx *c, struct num *nm, size_t i)
     }
     if (!noun && !np.inherit && np.end == nm->end)
         subject_before(c, nm->qstart, &np, &role), noun = np.noun;
+    if (role && strcmp(role, "deployed") == 0)
+        role = NULL;   /* resources at work: the noun says it */
+    if (!role && np.fallback)
+        role = np.fallback;
+    if (np.compound)
+        return;   /* "two-day talks", "nine-storey building" */
     if (!noun && role && person_role(c, role))
         noun = "people";
     if (!noun && role && np.inherit)
@@ -1868,11 +2008,61 @@ static void count_fact(struct ctx *c, struct num *nm, size_t i)
     (void)i;
 }
 
+static bool read_unit_or_pct(const struct ctx *c, size_t i)
+{
+    size_t e;
+    return is(c, i, "%") || read_unit(c, i, &e) != NULL;
+}
+
+/* The sentence says the number was an earlier, withdrawn one. */
+static bool withdrawn(const struct ctx *c, size_t qs)
+{
+    size_t s = qs;
+
+    while (s > 0 && same_sent(c, s - 1, qs))
+        s--;
+    for (size_t i = s; i < c->n && same_sent(c, i, qs); i++)
+        if ((is(c, i, "at") && is(c, i + 1, "first") &&
+             !is(c, i + 2, "time")) || is(c, i, "initially") ||
+            (is(c, i, "earlier") && (is(c, i + 1, "figure") ||
+             is(c, i + 1, "report") || is(c, i + 1, "estimate") ||
+             is(c, i + 1, "count") || is(c, i + 1, "tally"))) ||
+            is(c, i, "previously"))
+            return true;
+    return false;
+}
+
 /* Whether the number at i must be passed over. */
 static bool excluded(struct ctx *c, const struct num *nm)
 {
     size_t i = nm->start;
+    static const char *const definite[] = {
+        "the", "these", "those", "both", "its", "their", "his", "her",
+        "our", "my", "your", "all", "every", NULL,
+    };
 
+    if (is_age(c, i, nm->end))
+        return true;
+    /* "one of the sources", "the two sides": a reference, not a count */
+    if (is(c, i, "one") && (is(c, i + 1, "of") || is(c, i + 1, "another")
+        || is(c, i + 1, "day")))
+        return true;
+    if (i > 0 && !nm->ordinal && is_any(c, i - 1, definite) &&
+        (!is_num(c, i) || (cap(c, nm->end) &&
+                           !read_unit_or_pct(c, nm->end))))
+        return true;
+    /* "at first", "initially", "an earlier figure": a withdrawn number */
+    if (withdrawn(c, nm->qstart))
+        return true;
+    /* "Arab states may chip in $20 billion": a possibility */
+    for (size_t k = nm->qstart, m = 0; k > 0 && m < 5; k--, m++) {
+        if (is_boundary(c, k - 1) || is_comma(c, k - 1) ||
+            !same_sent(c, k - 1, i))
+            break;
+        if (is(c, k - 1, "may") || is(c, k - 1, "might") ||
+            is(c, k - 1, "could"))
+            return true;
+    }
     if (!is_num(c, i))
         return false;
     if (in_date(c, i) || is_time(c, i) || is_age(c, i, nm->end) ||
@@ -1898,8 +2088,12 @@ static void fact_at(struct ctx *c, size_t i, size_t *next)
     const struct unit *u;
 
     *next = i + 1;
-    if (!read_number(c, i, &nm) || excluded(c, &nm))
+    if (!read_number(c, i, &nm))
         return;
+    if (excluded(c, &nm)) {
+        *next = nm.end > i ? nm.end : i + 1;
+        return;
+    }
     *next = nm.end > i ? nm.end : i + 1;
     if (nm.ordinal) {
         const char *topic = ordinal_topic(c, nm.end);
@@ -1946,8 +2140,15 @@ static void fact_at(struct ctx *c, size_t i, size_t *next)
         /* durations that are ages or times of day are not facts */
         end = absorb_conversion(c, end);
         np_end = end;
-        if (strcmp(unit, "percent") == 0 || strcmp(unit, "pp") == 0)
+        if (strcmp(unit, "percent") == 0 || strcmp(unit, "pp") == 0) {
+            /* "18 out of 36 hospitals (50%)" restates a count */
+            if (nm.qstart > 0 && is(c, nm.qstart - 1, "(") &&
+                is(c, end, ")"))
+                return;
             topic = percent_topic(c, nm.qstart, end, &np_end);
+            if (!topic)
+                return;
+        }
         else if (strcmp(unit, "km") == 0 || strcmp(unit, "m") == 0)
             topic = length_topic(c, end, &np_end);
         else if (strcmp(unit, "ha") == 0)
@@ -1961,6 +2162,10 @@ static void fact_at(struct ctx *c, size_t i, size_t *next)
             if (is(c, k, "of"))
                 k++;
             read_np(c, k, &np);
+            if ((strcmp(unit, "min") == 0 || strcmp(unit, "days") == 0 ||
+                 strcmp(unit, "months") == 0) &&
+                (!np.noun || horizon_before(c, nm.qstart)))
+                return;   /* "two weeks", "the next 10 years" */
             char buf[96];
             snprintf(buf, sizeof(buf), "%s", np.noun ? np.noun :
                      np.role ? np.role : "duration");

@@ -52,7 +52,9 @@ struct lx_entry {
     unsigned flags;
     const char *noun;       /* LX_NOUN/LX_PLACE: canonical plural */
     const char *role;       /* LX_ROLE/LX_PURPOSE: canonical name */
-    const char *default_role;  /* LX_NOUN: role when none is found */
+    const char *default_role;  /* LX_NOUN: the role the noun implies */
+    const char *fallback_role; /* LX_NOUN: role when none is found */
+    int priority;              /* LX_PURPOSE: the more specific wins */
 };
 
 /* The entry for a lower-case form, or NULL; tries the form itself, then

@@ -130,7 +130,12 @@ static int add_form(struct lexicon *lx, const char *kw, const char *name,
                     const char *form, char *err, size_t errsize)
 {
     struct lx_entry *en = entry(lx, form);
-    const char *nm = name ? keep(lx, xstrdup(name)) : NULL;
+    char *nmc = name ? xstrdup(name) : NULL;
+    const char *nm = nmc ? keep(lx, nmc) : NULL;
+
+    for (char *p = nmc; p && *p; p++)
+        if (*p == '_')
+            *p = ' ';
 
     if (strcmp(kw, "noun") == 0 || strcmp(kw, "place") == 0) {
         const char *slash = nm ? strchr(nm, '/') : NULL;
@@ -142,6 +147,10 @@ static int add_form(struct lexicon *lx, const char *kw, const char *name,
         en->noun = slash ? keep(lx, xstrndup(nm, (size_t)(slash - nm)))
                          : nm;
         en->default_role = slash ? slash + 1 : NULL;
+        if (en->default_role && en->default_role[0] == '?') {
+            en->fallback_role = en->default_role + 1;
+            en->default_role = NULL;
+        }
         if (!strchr(form, ' ')) {
             const char *st = stem(lx, form);
             struct lx_entry *se = xcalloc(1, sizeof(*se));
@@ -156,8 +165,10 @@ static int add_form(struct lexicon *lx, const char *kw, const char *name,
             snprintf(err, errsize, "'%s' needs a name", kw);
             return -1;
         }
+        const char *slash = strchr(nm, '/');
         en->flags |= strcmp(kw, "role") == 0 ? LX_ROLE : LX_PURPOSE;
-        en->role = nm;
+        en->role = slash ? keep(lx, xstrndup(nm, (size_t)(slash - nm))) : nm;
+        en->priority = slash ? atoi(slash + 1) : 1;
     } else if (strcmp(kw, "person") == 0) {
         /* the forms are role names */
         en->flags |= LX_PERSON;

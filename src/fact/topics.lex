@@ -3,15 +3,15 @@
 # the format.  Forms are lower case; '_' joins the words of one form.
 
 # ---- counted nouns: CLASS[/default role]: forms ----
-noun people: people person persons civilians civilian residents resident individuals individual inhabitants citizens victims victim others passengers passenger adults adult
-noun people/killed: lives life dead fatalities fatality bodies body deaths death
+noun people: people person persons civilians civilian residents resident individuals individual inhabitants citizens victims victim passengers passenger adults adult
+noun people/killed: lives dead fatalities fatality bodies body deaths death
 noun people/injured: injured wounded injuries injury
 noun children: children child kids kid minors minor infants infant babies baby
 noun soldiers: soldiers soldier troops troop servicemen serviceman servicemembers fighters fighter combatants militants militant personnel_killed
 noun personnel: personnel firefighters firefighter responders rescuers rescuer workers staff officers police_officers policemen police_personnel crews crew volunteers
-noun drones: drones drone uavs uav shaheds shahed decoys decoy
-noun missiles: missiles missile rockets rocket
-noun bombs: bombs bomb glide_bombs
+noun drones/?launched: drones drone uavs uav shaheds shahed decoys decoy
+noun missiles/?launched: missiles missile rockets rocket
+noun bombs/?launched: bombs bomb glide_bombs
 noun aircraft: aircraft planes plane jets jet helicopters helicopter
 noun buildings: buildings building structures structure homes home houses house housing_units housing dwellings apartments apartment blocks
 noun regions: regions region oblasts oblast provinces province states districts district counties county governorates governorate prefectures
@@ -29,9 +29,9 @@ noun protesters: protesters protester demonstrators demonstrator marchers
 noun tanks: tanks tank
 noun engines: engines engine
 noun bulldozers: bulldozers bulldozer
-noun units: units unit teams team squads
 noun storeys: storeys storey stories story floors floor
 noun trees: trees
+noun -: fire blaze wildfire wildfires fires blazes storm hurricane earthquake quake flood floods attack assault
 noun cases: cases case infections
 noun households: households household families family
 
@@ -40,22 +40,24 @@ place regions: regions region oblasts oblast provinces province districts distri
 place locations: locations location sites site places place areas area settlements settlement towns town villages village cities city localities
 
 # ---- predicates: ROLE: forms ----
-role launched: launched launch launches launching fired fire fires firing sent send sends sending lobbed unleashed deployed_against attacked_with barrage
-role shot down: shot_down shoot_down shooting_down downed down brought_down bring_down intercepted intercept intercepts intercepting neutralised neutralized destroyed_in_the_air repelled
+role launched: launched launch launches launching fired firing sent send sends sending lobbed unleashed deployed_against attacked_with barrage
+role shot_down: shot_down shoot_down shooting_down downed down brought_down bring_down intercepted intercept intercepts intercepting neutralised neutralized destroyed_in_the_air repelled
 role hit: hit hits hitting struck strike strikes striking impacts impact targeted shelled attacked affected
-role killed: killed kill kills killing dead died die dies dying death deaths toll death_toll death_count lives claimed claiming perished fatalities bodies lost_their_lives
+role killed: killed kill kills killing dead died die dies dying death deaths toll death_toll death_count lives perished fatalities bodies lost_their_lives
 role injured: injured injuring injure injuries wounded wounding wound hurt hospitalised hospitalized
-role damaged: damaged damage damaging
+role damaged: damaged damage damaging mangled
 role destroyed: destroyed destroy destroying destruction razed flattened wrecked lost burned_down
 role displaced: displaced displacing homeless
 role evacuated: evacuated evacuation evacuations evacuate ordered_to_leave forced_out fled
 role arrested: arrested arrest arrests detained detain detention
+role derailed: derailed derail derailing off_the_rails off_the_track came_off_the_rails
+role non-functional: non-functional out_of_action out_of_service not_functioning nonfunctional
 role missing: missing unaccounted
 role rescued: rescued rescue saved
-role deployed: deployed deploying assigned working dispatched stationed mobilised mobilized committed
+role deployed: deployed deploying assigned working dispatched stationed mobilised mobilized committed at_work
 role threatened: threatened threat threatening under_threat at_risk endangered
 role contained: contained containment controlled
-role debris: debris fragments wreckage
+role debris: debris fragments
 role affected: affected
 role held: occupies occupy occupied holds hold held controls control controlled_by seized seize captured capture capturing annexed taken
 role gained: gained gain gains advanced advance
@@ -71,15 +73,15 @@ person: killed injured displaced evacuated arrested missing rescued attended sen
 change: rose rise rises risen increased increase increases grew grow grows climbed climb climbs jumped jump jumps fell fall falls dropped drop drops decreased decrease declined decline revised up down went gone
 
 # what money is for
-purpose reconstruction: reconstruction rebuild rebuilding rebuilt recovery reconstruct restore restoring
-purpose damage: damage damages destruction
-purpose losses: losses loss
-purpose infrastructure: infrastructure
-purpose housing: housing homes
-purpose aid: aid assistance relief donations donated pledged pledge
-purpose budget: budget spending
-purpose deal: deal contract agreement
-purpose funds: funds investment investments
+purpose reconstruction/1: reconstruction rebuild rebuilding rebuilt recovery reconstruct restore restoring
+purpose damage/2: damage damages destruction
+purpose losses/3: losses loss
+purpose infrastructure/3: infrastructure
+purpose housing/2: housing homes
+purpose aid/2: aid assistance relief donations donated pledged pledge
+purpose budget/2: budget spending
+purpose deal/2: deal contract agreement
+purpose funds/1: funds investment investments
 
 # ---- places ----
 placetype: region oblast province district county state city governorate prefecture area territory municipality village town island peninsula republic
