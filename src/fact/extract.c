@@ -157,6 +157,15 @@ static const struct lx_entry *lx_at(const struct ctx *c, size_t i,
             return en;
         }
     }
+    if (is_word(c, i) && is_dash(c, i + 1) && glued(c, i + 1) &&
+        is_word(c, i + 2) && glued(c, i + 2)) {
+        snprintf(form, sizeof(form), "%s-%s", c->t[i].low, c->t[i + 2].low);
+        const struct lx_entry *en = lexicon_find(c->lx, form);
+        if (en) {
+            *len = 3;
+            return en;
+        }
+    }
     *len = 1;
     return lx_word(c, i);
 }
@@ -986,8 +995,10 @@ static void read_np(struct ctx *c, size_t i, struct np *np)
             break;
         if (ends_with(c->t[j].low, "ly") && !lx_word(c, j))
             break;   /* adverbs: "people reportedly" */
-        if (ends_with(c->t[j].low, "ing") && last != (size_t)-1)
-            break;
+        if ((ends_with(c->t[j].low, "ing") || (ends_with(c->t[j].low, "ed")
+             && !(en && (en->flags & (LX_NOUN | LX_PLACE))))) &&
+            last != (size_t)-1)
+            break;   /* "three trains collided" */
         if (en && (en->flags & LX_ROLE) && !(en->flags & (LX_NOUN |
             LX_PLACE)) && ends_with(c->t[j].low, "ed"))
             np->role = en->role;   /* "injured passengers" */
@@ -1004,6 +1015,14 @@ static void read_np(struct ctx *c, size_t i, struct np *np)
         return;
     np->end = j;
     const struct lx_entry *en = lx_word(c, last);
+    if (prev != (size_t)-1 && prev + 1 == last) {
+        size_t l2;
+        const struct lx_entry *e2 = lx_at(c, prev, &l2);
+        if (e2 && l2 == 2 && (e2->flags & (LX_NOUN | LX_PLACE))) {
+            head_entry(c, np, e2);
+            return;
+        }
+    }
     /* "missile impacts", "drone hits": the head is a predicate */
     if (en && (en->flags & LX_ROLE) && !(en->flags & (LX_NOUN | LX_PLACE))
         && prev != (size_t)-1) {
@@ -1194,7 +1213,7 @@ static const char *find_role(struct ctx *c, size_t qs, size_t np_end,
             const char *r2;
             if (i >= 2 && (is(c, i - 1, "and") || is(c, i - 1, "or")) &&
                 (r2 = role_at(c, i - 2, &l2)) != NULL &&
-                strcmp(r2, "shot down") == 0)
+                (strcmp(r2, "shot down") == 0 || i - 2 + l2 > i))
                 return r2;
             return r;
         }
@@ -1222,7 +1241,8 @@ static void subject_before(struct ctx *c, size_t qs, struct np *np,
             *role = "killed";
             return;
         }
-        if (is(c, i, "number") && is(c, i + 1, "of")) {
+        if ((is(c, i, "number") || is(c, i, "total") || is(c, i, "tally")
+             || is(c, i, "count")) && is(c, i + 1, "of")) {
             struct np inner;
             read_np(c, i + 2, &inner);
             if (inner.noun) {
@@ -1266,6 +1286,7 @@ static size_t read_place(struct ctx *c, size_t i, char *out, size_t size)
     if (is(c, j, "the"))
         j++;
     while (is_word(c, j) && !cap(c, j) && !lx_word(c, j) &&
+           !is(c, j, "capital") &&
            (ends_with(c->t[j].low, "ern") || ends_with(c->t[j].low, "ing")
             || ends_with(c->t[j].low, "al")))
         j++;   /* "neighboring", "southern", "central" */
@@ -1970,6 +1991,9 @@ static void count_fact(struct ctx *c, struct num *nm, size_t i)
     read_np(c, nm->end, &np);
     noun = np.noun;
     role = np.role;
+    if (!noun && np.end == nm->end && nm->qstart > 0 &&
+        (is(c, nm->qstart - 1, "another") || is(c, nm->qstart - 1, "further")))
+        np.inherit = true;   /* "another 4,200 are under threat" */
     if (np.inherit)
         noun = previous_noun(c, nm->qstart);
     if (!np.fixed_role) {
@@ -1996,6 +2020,8 @@ static void count_fact(struct ctx *c, struct num *nm, size_t i)
     }
     if (!noun && !role)
         return;   /* a bare number: nothing to compare it by */
+    if (!noun && !person_role(c, role) && strcmp(role, "launched") != 0)
+        return;   /* "destroyed 490": of what? */
     if (!noun)
         snprintf(buf, sizeof(buf), "%s", role);
     else if (!role)

@@ -86,7 +86,7 @@ purpose funds/1: funds investment investments
 # ---- places ----
 placetype: region oblast province district county state city governorate prefecture area territory municipality village town island peninsula republic
 
-country: ukraine russia india china pakistan bangladesh israel gaza palestine lebanon syria iran iraq turkey egypt jordan yemen afghanistan germany france italy spain poland britain uk united_kingdom england usa u.s. us united_states america canada mexico brazil japan nepal indonesia philippines myanmar sudan ethiopia nigeria kenya somalia libya morocco greece portugal belarus moldova georgia armenia azerbaijan kazakhstan australia
+country: gaza_strip west_bank ukraine russia india china pakistan bangladesh israel gaza palestine lebanon syria iran iraq turkey egypt jordan yemen afghanistan germany france italy spain poland britain uk united_kingdom england usa u.s. us united_states america canada mexico brazil japan nepal indonesia philippines myanmar sudan ethiopia nigeria kenya somalia libya morocco greece portugal belarus moldova georgia armenia azerbaijan kazakhstan australia
 
 capital: kyiv kiev moscow delhi new_delhi beijing islamabad dhaka jerusalem beirut damascus tehran baghdad ankara cairo amman sanaa kabul berlin paris rome madrid warsaw london washington ottawa tokyo kathmandu jakarta manila khartoum nairobi tripoli athens lisbon minsk chisinau tbilisi yerevan baku canberra seoul bangkok hanoi
 
