@@ -125,6 +125,8 @@ static bool disjoint(const struct bounds *a, const struct bounds *b)
            below(b->hi, b->hi_ex, a->lo, a->lo_ex);
 }
 
+/* Vague amounts ("dozens", "hundreds of") are rhetoric, not counts: they
+ * make a group compatible at most, never a conflict. */
 static bool has_conflict(const struct fact **f, size_t n,
                          const struct cmp_options *o)
 {
@@ -136,6 +138,7 @@ static bool has_conflict(const struct fact **f, size_t n,
     for (size_t i = 0; i < n && !found; i++)
         for (size_t j = i + 1; j < n && !found; j++)
             found = strcmp(str(f[i]->outlet), str(f[j]->outlet)) != 0 &&
+                    f[i]->qual != QUAL_VAGUE && f[j]->qual != QUAL_VAGUE &&
                     disjoint(&b[i], &b[j]);
     free(b);
     return found;

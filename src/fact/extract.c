@@ -1034,7 +1034,22 @@ static void read_np(struct ctx *c, size_t i, struct np *np)
     }
     if (en && (en->flags & (LX_NOUN | LX_PLACE))) {
         head_entry(c, np, en);
-        /* "homes and buildings" */
+        /* "police personnel", "passenger trains": a modifier the lexicon
+         * does not know names a kind of its own */
+        if (np->noun && prev != (size_t)-1 && prev + 1 == last &&
+            !cap(c, prev) && !lx_word(c, prev) && c->t[prev].low[0] &&
+            !is_any(c, prev, np_filler) && number_word(c->t[prev].low) < 0 &&
+            number_ordinal(c->t[prev].low) < 0 &&
+            !ends_with(c->t[prev].low, "al") &&
+            !ends_with(c->t[prev].low, "ed") &&
+            !ends_with(c->t[prev].low, "ic") &&
+            !ends_with(c->t[prev].low, "ive") &&
+            !ends_with(c->t[prev].low, "ous") &&
+            !ends_with(c->t[prev].low, "ful")) {
+            char both[96];
+            snprintf(both, sizeof(both), "%s %s", c->t[prev].low, np->noun);
+            np->noun = astr(c, both);
+        }
         return;
     }
     if (en && (en->flags & LX_ROLE)) {

@@ -8,7 +8,7 @@ noun people/killed: lives dead fatalities fatality bodies body deaths death
 noun people/injured: injured wounded injuries injury
 noun children: children child kids kid minors minor infants infant babies baby
 noun soldiers: soldiers soldier troops troop servicemen serviceman servicemembers fighters fighter combatants militants militant personnel_killed
-noun personnel: personnel firefighters firefighter responders rescuers rescuer workers staff officers police_officers policemen police_personnel crews crew volunteers
+noun personnel: personnel firefighters firefighter responders rescuers rescuer workers staff crews crew volunteers
 noun drones/?launched: drones drone uavs uav shaheds shahed decoys decoy
 noun missiles/?launched: missiles missile rockets rocket
 noun bombs/?launched: bombs bomb glide_bombs
@@ -33,6 +33,7 @@ noun storeys: storeys storey stories story floors floor
 noun trees: trees
 noun -: fire blaze wildfire wildfires fires blazes storm hurricane earthquake quake flood floods attack assault
 noun cases: cases case infections
+noun police: police_officers policemen police_personnel policewomen
 noun households: households household families family
 
 # places hit: every damage-like predicate on them means "hit"
