@@ -746,7 +746,8 @@ static void read_facts(const char *dir, struct arena *ar,
     buf_release(&text);
 }
 
-static void compare_files(const char *want_path, const char *got_path)
+static void compare_files(const char *want_path, const char *got_path,
+                          const char *target)
 {
     size_t nwant, ngot, line = 1;
     char *want = slurp(want_path, &nwant), *got = slurp(got_path, &ngot);
@@ -755,8 +756,8 @@ static void compare_files(const char *want_path, const char *got_path)
     while (i < nwant && i < ngot && want[i] == got[i])
         line += want[i++] == '\n';
     ck_assert_msg(i == nwant && i == ngot,
-                  "%s differs at line %zu (make golden rewrites it)",
-                  want_path, line);
+                  "%s differs at line %zu (make %s rewrites it)",
+                  want_path, line, target);
     free(want);
     free(got);
 }
@@ -787,8 +788,8 @@ START_TEST(golden_report_matches)
         write_both(&r, json, xml);
     } else {
         write_both(&r, tmp_path("report.json"), tmp_path("report.xml"));
-        compare_files(json, tmp_path("report.json"));
-        compare_files(xml, tmp_path("report.xml"));
+        compare_files(json, tmp_path("report.json"), "golden");
+        compare_files(xml, tmp_path("report.xml"), "golden");
     }
     ck_assert_msg(xml_valid(xml, why, sizeof(why)), "%s: %s", name, why);
     cmp_result_release(&r);
@@ -827,8 +828,8 @@ START_TEST(committed_seed_reports_are_current)
     status = check_seeds(json, xml);
     ck_assert_msg(status == 0 || status == 1,
                   "src/crosscheck check seeds exited %d", status);
-    compare_files(TEST_SRCDIR "/reports/seeds.json", json);
-    compare_files(TEST_SRCDIR "/reports/seeds.xml", xml);
+    compare_files(TEST_SRCDIR "/reports/seeds.json", json, "reports");
+    compare_files(TEST_SRCDIR "/reports/seeds.xml", xml, "reports");
 }
 END_TEST
 
