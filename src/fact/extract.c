@@ -43,6 +43,7 @@ struct num {
     enum qualifier qual;
     bool ordinal;
     bool vague;
+    bool negative;          /* "minus" or "-" before the digits */
 };
 
 /* ---- token helpers ---- */
@@ -294,6 +295,9 @@ static bool is_age(const struct ctx *c, size_t i, size_t end)
     return false;
 }
 
+static const char *read_currency(const struct ctx *c, size_t i,
+                                 size_t *start);
+
 /* "Highway 32", "F-16", "COVID-19", "No 10", phone numbers. */
 static bool is_identifier(const struct ctx *c, size_t i, size_t end)
 {
@@ -301,7 +305,7 @@ static bool is_identifier(const struct ctx *c, size_t i, size_t end)
 
     if (i > 0 && is_dash(c, p) && glued(c, p) && is_word(c, p - 1) &&
         glued(c, p) && !(c->t[p].flags & TF_SPACE_BEFORE) &&
-        !number_word(c->t[p - 1].low) && cap(c, p - 1))
+        number_word(c->t[p - 1].low) < 0 && cap(c, p - 1))
         return true;
     if (i > 0 && is_word(c, p) && glued(c, i))
         return true;   /* "G7", "MH17" */
@@ -311,9 +315,11 @@ static bool is_identifier(const struct ctx *c, size_t i, size_t end)
         return true;   /* "221B" */
     /* a capitalised name before: "Highway 32", "Route 66", "Flight 17";
      * not at a sentence start and not a month */
+    size_t cs;
     if (i > 0 && cap(c, p) && !(c->t[p].flags & TF_SENT_START) &&
         !is_month(c, p) && same_sent(c, p, i) &&
-        !lexicon_find(c->lx, c->t[p].low))
+        !lexicon_find(c->lx, c->t[p].low) && !read_currency(c, i, &cs) &&
+        !is(c, p, "no."))
         return true;
     /* phone numbers: 555-0143, +1 202 */
     if (is(c, p, "+"))
@@ -350,11 +356,22 @@ static double read_words(const struct ctx *c, size_t i, size_t *end)
     size_t j = i;
     bool any = false;
 
+    double mult = 1;
+    if (is(c, j, "half") && is(c, j + 1, "a") &&
+        (is(c, j + 2, "million") || is(c, j + 2, "billion") ||
+         is(c, j + 2, "dozen"))) {
+        mult = 0.5;
+        j++;
+    }
     if ((is(c, j, "a") || is(c, j, "an")) &&
         (is(c, j + 1, "hundred") || is(c, j + 1, "thousand") ||
          is(c, j + 1, "million") || is(c, j + 1, "billion"))) {
         cur = 1;
         j++;
+    }
+    if (mult != 1 && is(c, j, "a") && is(c, j + 1, "dozen")) {
+        *end = j + 2;
+        return 6;
     }
     while (j < c->n && is_word(c, j) && (w = number_word(c->t[j].low)) >= 0
            && same_sent(c, i, j)) {
@@ -385,8 +402,10 @@ static double read_words(const struct ctx *c, size_t i, size_t *end)
     if (!any)
         return -1;
     *end = j;
-    return total + cur;
+    return (total + cur) * mult;
 }
+
+static const struct lx_entry *lx_word(const struct ctx *c, size_t i);
 
 /* The value after a scale word: "1.2 million", "$53bn". */
 static size_t read_scale(const struct ctx *c, size_t j, double *v)
@@ -403,7 +422,8 @@ static size_t read_scale(const struct ctx *c, size_t j, double *v)
         return j;
     /* "5m" is metres unless money or a count of things follows */
     if (is(c, j, "m") && !(j >= 2 && (is(c, j - 2, "$") ||
-        is(c, j - 2, "\xe2\x82\xac") || is(c, j - 2, "\xc2\xa3"))))
+        is(c, j - 2, "\xe2\x82\xac") || is(c, j - 2, "\xc2\xa3"))) &&
+        !(lx_word(c, j + 1) && (lx_word(c, j + 1)->flags & LX_NOUN)))
         return j;
     *v *= sc;
     j++;
@@ -425,7 +445,7 @@ static double read_value(const struct ctx *c, size_t i, size_t *end)
     if ((v = read_words(c, i, end)) < 0)
         return -1;
     /* "two dozen" */
-    if (is(c, *end, "dozen")) {
+    if (is(c, *end, "dozen") || is(c, *end, "dozens")) {
         v *= 12;
         (*end)++;
     }
@@ -630,9 +650,22 @@ static bool read_number(const struct ctx *c, size_t i, struct num *nm)
 
     memset(nm, 0, sizeof(*nm));
     nm->start = i;
-    if (is_word(c, i) && (o = number_ordinal(c->t[i].low)) >= 2 &&
-        !is_dash(c, i + 1) && !(o == 2 && is(c, i, "second") &&
-        (is(c, i - 1, "a") || is(c, i - 1, "per")))) {
+    if (is_word(c, i) && number_word(c->t[i].low) >= 20 &&
+        is_dash(c, i + 1) && glued(c, i + 1) && is_word(c, i + 2) &&
+        (o = number_ordinal(c->t[i + 2].low)) >= 1 && o < 10) {
+        nm->ordinal = true;   /* "twenty-first" */
+        nm->end = i + 3;
+        nm->value = number_word(c->t[i].low) + o;
+    } else if (is(c, i, "no.") || (is(c, i, "no") && is(c, i + 1, ".") &&
+               glued(c, i + 1))) {
+        size_t k = is(c, i, "no.") ? i + 1 : i + 2;
+        if (!is_num(c, k) || (v = digits_of(c, k)) < 1 || !cap(c, i))
+            return false;
+        nm->ordinal = true;   /* "No. 7" */
+        nm->end = k + 1;
+        nm->value = v;
+    } else if (is_word(c, i) && (o = number_ordinal(c->t[i].low)) >= 2 &&
+        !(o == 2 && is(c, i, "second") && is(c, i - 1, "per"))) {
         nm->ordinal = true;
         nm->end = i + 1;
         nm->value = o;
@@ -648,6 +681,12 @@ static bool read_number(const struct ctx *c, size_t i, struct num *nm)
             return false;
         nm->end = end;
         nm->value = v;
+    }
+    if (!nm->ordinal && !nm->vague && i > 0 && (is(c, i - 1, "minus") ||
+        (is(c, i - 1, "-") && glued(c, i) &&
+         (i < 2 || (c->t[i - 1].flags & TF_SPACE_BEFORE))))) {
+        nm->value = -nm->value;   /* "minus 20 degrees", "-5C" */
+        nm->negative = true;
     }
     if (nm->ordinal) {
         nm->has_value = nm->has_low = nm->has_high = true;
@@ -683,6 +722,10 @@ static bool read_number(const struct ctx *c, size_t i, struct num *nm)
             if (from && is_change_before(c, i - 1)) {
                 return false;   /* "rose from 233 to 288": 288 counts */
             }
+            double hraw = digits_of(c, j + 1);
+            if (hraw > 0 && hi / hraw > 1.5 && nm->end == i + 1 &&
+                is_num(c, i))
+                nm->value *= hi / hraw;   /* "$5-10 million" */
             if (hi > nm->value && !is(c, j, "or")) {
                 nm->has_value = false;
                 nm->qual = nm->qual == QUAL_EXACT ? QUAL_RANGE : nm->qual;
@@ -757,8 +800,8 @@ static const struct unit units[] = {
     { "ton", "kg", 907.18474 }, { "lbs", "kg", 0.45359237 },
     { "lb", "kg", 0.45359237 },
     { "degrees celsius", "degC", 1 }, { "degrees c", "degC", 1 },
-    { "\xc2\xb0""c", "degC", 1 }, { "degrees fahrenheit", "degF", 1 },
-    { "degrees f", "degF", 1 }, { "\xc2\xb0""f", "degF", 1 },
+    { "\xc2\xb0 c", "degC", 1 }, { "degrees fahrenheit", "degF", 1 },
+    { "degrees f", "degF", 1 }, { "\xc2\xb0 f", "degF", 1 },
     { "degrees", "deg", 1 },
     { "seconds", "min", 1.0 / 60 }, { "second", "min", 1.0 / 60 },
     { "minutes", "min", 1 }, { "minute", "min", 1 }, { "hours", "min", 60 },
@@ -776,7 +819,8 @@ static const struct unit units[] = {
     { "yuan", "cny", 1 }, { "roubles", "rub", 1 }, { "rubles", "rub", 1 },
     { "hryvnias", "uah", 1 }, { "shekels", "ils", 1 }, { "yen", "jpy", 1 },
     { "usd", "usd", 1 }, { "eur", "eur", 1 }, { "gbp", "gbp", 1 },
-    { "pounds", "kg", 0.45359237 },
+    { "pounds", "kg", 0.45359237 }, { "pound", "kg", 0.45359237 },
+    { "c", "degC", 1 }, { "f", "degF", 1 },
 };
 
 /* The unit whose form starts at token i (after an optional glued hyphen
@@ -818,7 +862,8 @@ static const struct unit *read_unit(const struct ctx *c, size_t i,
         best = &km2;
         best_end++;
     }
-    if (best && strcmp(best->form, "m") == 0 && !glued(c, j))
+    if (best && (strcmp(best->form, "m") == 0 || strcmp(best->form, "c") == 0
+                 || strcmp(best->form, "f") == 0) && !glued(c, j))
         best = NULL;   /* "5 m" is too ambiguous */
     if (best)
         *end = best_end;
@@ -864,6 +909,18 @@ static const char *read_currency(const struct ctx *c, size_t i,
     return NULL;
 }
 
+static bool is_money_unit(const char *u)
+{
+    static const char *const codes[] = {
+        "usd", "eur", "gbp", "inr", "cny", "rub", "uah", "ils", "jpy",
+        "aud", "cad", "chf", NULL,
+    };
+    for (const char *const *p = codes; *p; p++)
+        if (strcmp(u, *p) == 0)
+            return true;
+    return false;
+}
+
 /* ---- what is counted ---- */
 
 static const char *const np_stop[] = {
@@ -882,7 +939,8 @@ static const char *const np_stop[] = {
     "inside", "outside", "behind", "amid", "despite", "plus", "more",
     "fewer", "less", "too", "ago", "later", "earlier", "overnight", "today",
     "yesterday", "tonight", "said", "says", "say", "told", "according",
-    NULL,
+    "ahead", "away", "back", "apart", "last", "next", "this", "that",
+    "now", "again", "so", "far", "yet", "ever", "never", NULL,
 };
 
 /* Words in a noun phrase that say nothing of what is counted. */
@@ -963,6 +1021,10 @@ static void read_np(struct ctx *c, size_t i, struct np *np)
         if (is(c, j, "the") || is(c, j, "its") || is(c, j, "their"))
             j++;
     }
+    if ((is(c, j, "other") || is(c, j, "further") ||
+         is(c, j, "additional")) && is_word(c, j + 1) &&
+        !is_any(c, j + 1, np_stop))
+        j++;   /* "17 other people" */
     if (is(c, j, "others") || is(c, j, "more") || is(c, j, "other") ||
         is(c, j, "another")) {
         np->inherit = true;
@@ -1002,6 +1064,11 @@ static void read_np(struct ctx *c, size_t i, struct np *np)
         if (en && (en->flags & LX_ROLE) && !(en->flags & (LX_NOUN |
             LX_PLACE)) && ends_with(c->t[j].low, "ed"))
             np->role = en->role;   /* "injured passengers" */
+        if (is_dash(c, j + 1) && glued(c, j + 1) && is_num(c, j + 2) &&
+            glued(c, j + 2)) {
+            j += 3;   /* "F-16 jets" */
+            continue;
+        }
         prev = last;
         last = j;
         words++;
@@ -1640,12 +1707,12 @@ static const char *ordinal_topic(struct ctx *c, size_t end)
     size_t j = end;
     if (is_dash(c, j) && glued(c, j))
         j++;
-    if (is_word(c, j) && !is_any(c, j, np_stop)) {
+    if (is_word(c, j) && !is_any(c, j, np_stop) && !cap(c, j)) {
         char buf[64];
         snprintf(buf, sizeof(buf), "%s", c->t[j].low);
         return astr(c, buf);
     }
-    return "";
+    return "rank";   /* "finished 4th", "No. 7 on the list" */
 }
 
 /* For a length: "front line length", "distance to kolkata", "distance". */
@@ -1708,8 +1775,10 @@ static const char *length_topic(struct ctx *c, size_t end, size_t *np_end)
     return "distance";
 }
 
+static const char *word_before(struct ctx *c, size_t qs);
+
 /* For money: what it is for, and a near-term horizon ("first three
- * years"). */
+ * years"); NULL when nothing says. */
 static const char *money_topic(struct ctx *c, size_t qs, size_t end)
 {
     const char *purpose = NULL;
@@ -1751,12 +1820,59 @@ static const char *money_topic(struct ctx *c, size_t qs, size_t end)
                 horizon = (int)v;
         }
     }
+    if (!purpose) {
+        /* "a $5 billion package", "$300 million in aid", "pay $40m" */
+        struct np np;
+        size_t k = end;
+        if (is(c, k, "in") || is(c, k, "of") || is(c, k, "for"))
+            k++;
+        read_np(c, k, &np);
+        purpose = np.noun && !np.event_noun ? np.noun : word_before(c, qs);
+        if (!purpose)
+            return NULL;
+    }
     if (horizon)
-        snprintf(buf, sizeof(buf), "%s, %d years", purpose ? purpose
-                 : "money", horizon);
+        snprintf(buf, sizeof(buf), "%s, %d years", purpose, horizon);
     else
-        snprintf(buf, sizeof(buf), "%s", purpose ? purpose : "money");
+        snprintf(buf, sizeof(buf), "%s", purpose);
     return astr(c, buf);
+}
+
+/* The verb or subject a bare measure hangs on: "contracted by 83%" ->
+ * "contract", "Turnout was 67.3 percent" -> "turnout"; NULL if none. */
+static const char *word_before(struct ctx *c, size_t qs)
+{
+    static const char *const skip[] = {
+        "by", "to", "at", "of", "for", "was", "is", "were", "are", "be",
+        "been", "reached", "expected", "stood", "stands", NULL,
+    };
+    char buf[64];
+    size_t i = qs;
+
+    while (i > 0 && same_sent(c, i - 1, qs) && is_any(c, i - 1, skip))
+        i--;
+    if (i > 0 && is_word(c, i - 1) && same_sent(c, i - 1, qs) &&
+        !is_any(c, i - 1, np_stop) && c->t[i - 1].low[0]) {
+        const char *w = c->t[i - 1].low;
+        size_t l = strlen(w);
+        if (ends_with(w, "ed") && l > 4)
+            l -= 2;   /* a rough lemma: "contracted" -> "contract" */
+        else if (ends_with(w, "s") && l > 4 && !ends_with(w, "ss"))
+            l -= 1;   /* "lasts" -> "last" */
+        snprintf(buf, sizeof(buf), "%.*s", (int)l, w);
+        return astr(c, buf);
+    }
+    /* the clause's first word when it is a noun: "Turnout ..." */
+    size_t s = qs;
+    while (s > 0 && same_sent(c, s - 1, qs) && !is_comma(c, s - 1) &&
+           !is_boundary(c, s - 1))
+        s--;
+    if (s + 4 >= qs && is_word(c, s) && !is_any(c, s, np_stop) &&
+        !cap(c, s + 1) && is_any(c, s + 1, skip)) {
+        snprintf(buf, sizeof(buf), "%s", c->t[s].low);
+        return astr(c, buf);
+    }
+    return NULL;
 }
 
 /* For a percentage: "share of ukraine held", "buildings damaged",
@@ -1824,24 +1940,8 @@ static const char *percent_topic(struct ctx *c, size_t qs, size_t end,
         }
     }
     const char *role = find_role(c, qs, *np_end, &right);
-    if (!what && !role) {
-        /* the word the number follows: "contracted by 83%" */
-        size_t i = qs;
-        while (i > 0 && same_sent(c, i - 1, qs) &&
-               (is(c, i - 1, "by") || is(c, i - 1, "to")))
-            i--;
-        if (i > 0 && is_word(c, i - 1) && same_sent(c, i - 1, qs) &&
-            !is_any(c, i - 1, np_stop)) {
-            const char *w = c->t[i - 1].low;
-            size_t l = strlen(w);
-            /* a rough lemma: "contracted", "contract" -> "contract" */
-            if (ends_with(w, "ed") && l > 4)
-                l -= ends_with(w, "ted") || ends_with(w, "ded") ? 2 : 2;
-            snprintf(buf, sizeof(buf), "%.*s", (int)l, w);
-            return astr(c, buf);
-        }
-        return NULL;
-    }
+    if (!what && !role)
+        return word_before(c, qs);
     if (!what)
         return role;
     if (!role)
@@ -1858,7 +1958,7 @@ static bool horizon_before(const struct ctx *c, size_t qs)
 {
     static const char *const w[] = {
         "next", "past", "last", "first", "coming", "previous", "within",
-        "for", "in", "after", "over", "since", "of", NULL,
+        "in", "over", "since", NULL,
     };
     return qs > 0 && is_any(c, qs - 1, w);
 }
@@ -1886,24 +1986,31 @@ static size_t absorb_conversion(struct ctx *c, size_t j)
  * with ("53,000" -> 500, "82" -> 0.5, "1.5" -> 0.05), in its own unit. */
 static double half_step(const struct ctx *c, const struct num *nm)
 {
-    double v = nm->value, step = 1;
+    double v = fabs(nm->value), step = 1;
     const struct tok *t = tk(c, nm->start);
 
     if (t->type == TOK_NUM) {
         const char *dot = memchr(c->s + t->s, '.', t->e - t->s);
-        if (dot) {
-            size_t dec = (size_t)(c->s + t->e - dot - 1);
-            step = pow(10, -(double)dec);
-            double sc = digits_of(c, nm->start);
-            if (sc > 0 && v / sc > 1.5)
-                step *= v / sc;   /* "1.2 million" */
+        double w = digits_of(c, nm->start);
+        if (dot)
+            step = pow(10, -(double)(c->s + t->e - dot - 1));
+        if (w > 0 && v / w > 1.5)
+            return step * (v / w) / 2;   /* "$49 billion", "1.2m" */
+        if (dot)
             return step / 2;
-        }
     }
-    if (v == floor(v) && v > 0)
-        while (fmod(v, step * 10) == 0 && step < v)
+    /* "53,000": rounded to thousands; "40" is taken as written */
+    if (v == floor(v) && v >= 1000)
+        while (fmod(v, step * 10) == 0 && step * 10 < v)
             step *= 10;
     return step / 2;
+}
+
+/* Whether the number was written with a scale word ("$49 billion"). */
+static bool scaled(const struct ctx *c, const struct num *nm)
+{
+    double w = digits_of(c, nm->start);
+    return w > 0 && fabs(nm->value) / w > 1.5;
 }
 
 static void emit(struct ctx *c, const struct num *nm, size_t tstart,
@@ -1937,8 +2044,10 @@ static void emit(struct ctx *c, const struct num *nm, size_t tstart,
         f.high = 0;
     /* a value converted from another unit keeps the precision it was
      * written with, so "53,000 acres" and "82 square miles" can agree */
-    if (factor != 1 && f.has_value && (nm->qual == QUAL_EXACT ||
-                                       nm->qual == QUAL_ABOUT)) {
+    if ((factor != 1 || scaled(c, nm)) && f.has_value &&
+        (nm->qual == QUAL_EXACT || nm->qual == QUAL_ABOUT) &&
+        strcmp(unit, "min") && strcmp(unit, "days") &&
+        strcmp(unit, "months")) {
         double h = half_step(c, nm);
         f.low = fact_round((nm->value - h) * factor);
         f.high = fact_round((nm->value + h) * factor);
@@ -2011,13 +2120,8 @@ static void count_fact(struct ctx *c, struct num *nm, size_t i)
         np.inherit = true;   /* "another 4,200 are under threat" */
     if (np.inherit)
         noun = previous_noun(c, nm->qstart);
-    if (!np.fixed_role) {
-        const char *r = find_role(c, nm->qstart, np.end, &right);
-        if (r && !(np.role && !right))
-            role = r;
-        else if (!role)
-            role = r;
-    }
+    if (!np.fixed_role && !np.role)
+        role = find_role(c, nm->qstart, np.end, &right);
     if (!noun && !np.inherit && np.end == nm->end)
         subject_before(c, nm->qstart, &np, &role), noun = np.noun;
     if (role && strcmp(role, "deployed") == 0)
@@ -2067,8 +2171,7 @@ static bool withdrawn(const struct ctx *c, size_t qs)
              !is(c, i + 2, "time")) || is(c, i, "initially") ||
             (is(c, i, "earlier") && (is(c, i + 1, "figure") ||
              is(c, i + 1, "report") || is(c, i + 1, "estimate") ||
-             is(c, i + 1, "count") || is(c, i + 1, "tally"))) ||
-            is(c, i, "previously"))
+             is(c, i + 1, "count") || is(c, i + 1, "tally"))))
             return true;
     return false;
 }
@@ -2089,8 +2192,9 @@ static bool excluded(struct ctx *c, const struct num *nm)
         || is(c, i + 1, "day")))
         return true;
     if (i > 0 && !nm->ordinal && is_any(c, i - 1, definite) &&
-        (!is_num(c, i) || (cap(c, nm->end) &&
-                           !read_unit_or_pct(c, nm->end))))
+        ((!is_num(c, i) && nm->value < 10) ||
+         (is_num(c, i) && cap(c, nm->end) &&
+          !read_unit_or_pct(c, nm->end))))
         return true;
     /* "at first", "initially", "an earlier figure": a withdrawn number */
     if (withdrawn(c, nm->qstart))
@@ -2100,8 +2204,7 @@ static bool excluded(struct ctx *c, const struct num *nm)
         if (is_boundary(c, k - 1) || is_comma(c, k - 1) ||
             !same_sent(c, k - 1, i))
             break;
-        if (is(c, k - 1, "may") || is(c, k - 1, "might") ||
-            is(c, k - 1, "could"))
+        if (is(c, k - 1, "may") || is(c, k - 1, "might"))
             return true;
     }
     if (!is_num(c, i))
@@ -2135,6 +2238,8 @@ static void fact_at(struct ctx *c, size_t i, size_t *next)
         *next = nm.end > i ? nm.end : i + 1;
         return;
     }
+    if (nm.negative && nm.qstart == i)
+        nm.qstart = i - 1;
     *next = nm.end > i ? nm.end : i + 1;
     if (nm.ordinal) {
         const char *topic = ordinal_topic(c, nm.end);
@@ -2143,6 +2248,8 @@ static void fact_at(struct ctx *c, size_t i, size_t *next)
         size_t tend = nm.end;
         if (is_word(c, tend) || (is_dash(c, tend) && is_word(c, tend + 1)))
             tend = is_dash(c, tend) ? tend + 2 : tend + 1;
+        if (strcmp(topic, "rank") == 0)
+            tend = nm.end;
         emit(c, &nm, nm.qstart, tend, "ordinal", 1, topic, nm.qstart, tend);
         return;
     }
@@ -2151,7 +2258,7 @@ static void fact_at(struct ctx *c, size_t i, size_t *next)
         size_t qs = cs;
         struct num m2 = nm;
         enum qualifier q = read_qualifier(c, cs, &qs);
-        if (nm.qstart == i) {
+        if (nm.qstart == i && nm.qual != QUAL_RANGE) {
             m2.qual = nm.vague ? nm.qual : q;
             m2.qstart = qs;
             if (!nm.vague && nm.has_value)
@@ -2160,9 +2267,12 @@ static void fact_at(struct ctx *c, size_t i, size_t *next)
             m2.qstart = nm.qstart;
         }
         size_t end = absorb_conversion(c, nm.end);
-        emit(c, &m2, m2.qstart < cs ? m2.qstart : cs, end, astr(c, cur), 1,
-             money_topic(c, m2.qstart, end), m2.qstart, end);
+        const char *topic = money_topic(c, m2.qstart, end);
         *next = end;
+        if (!topic)
+            return;
+        emit(c, &m2, m2.qstart < cs ? m2.qstart : cs, end, astr(c, cur), 1,
+             topic, m2.qstart, end);
         return;
     }
     if (is(c, nm.end, "%") || (u = read_unit(c, nm.end, &ue)) != NULL) {
@@ -2176,7 +2286,12 @@ static void fact_at(struct ctx *c, size_t i, size_t *next)
             unit = u->unit;
             factor = u->factor;
             end = ue;
-            /* "12 percent" read as percent; "5 dollars" as money */
+        }
+        if (strcmp(unit, "degF") == 0) {
+            nm.value = (nm.value - 32) * 5 / 9;
+            nm.low = (nm.low - 32) * 5 / 9;
+            nm.high = (nm.high - 32) * 5 / 9;
+            unit = "degC";
         }
         /* durations that are ages or times of day are not facts */
         end = absorb_conversion(c, end);
@@ -2194,26 +2309,31 @@ static void fact_at(struct ctx *c, size_t i, size_t *next)
             topic = length_topic(c, end, &np_end);
         else if (strcmp(unit, "ha") == 0)
             topic = "area";
-        else if (strcmp(unit, "usd") == 0 || strcmp(unit, "eur") == 0 ||
-                 strcmp(unit, "gbp") == 0 || strlen(unit) == 3)
-            topic = money_topic(c, nm.qstart, end);
+        else if (is_money_unit(unit)) {
+            if (!(topic = money_topic(c, nm.qstart, end)))
+                return;
+        } else if (strncmp(unit, "deg", 3) == 0)
+            topic = "temperature";
         else {
             struct np np;
             size_t k = end;
             if (is(c, k, "of"))
                 k++;
             read_np(c, k, &np);
-            if ((strcmp(unit, "min") == 0 || strcmp(unit, "days") == 0 ||
-                 strcmp(unit, "months") == 0) &&
-                (!np.noun || horizon_before(c, nm.qstart)))
-                return;   /* "two weeks", "the next 10 years" */
+            bool dur = strcmp(unit, "min") == 0 ||
+                       strcmp(unit, "days") == 0 ||
+                       strcmp(unit, "months") == 0;
+            if (dur && horizon_before(c, nm.qstart))
+                return;   /* "the next 10 years": a horizon */
+            const char *verb = NULL;
+            if (dur && !np.noun && !(verb = word_before(c, nm.qstart)))
+                return;   /* "two weeks": of what? */
             char buf[96];
             snprintf(buf, sizeof(buf), "%s", np.noun ? np.noun :
                      np.role ? np.role : "duration");
-            if (strcmp(unit, "min") == 0 || strcmp(unit, "days") == 0 ||
-                strcmp(unit, "months") == 0)
+            if (dur)
                 snprintf(buf, sizeof(buf), "%s duration",
-                         np.noun ? np.noun : "");
+                         np.noun ? np.noun : verb);
             topic = astr(c, buf[0] == ' ' ? "duration" : buf);
         }
         emit(c, &nm, nm.qstart, end, astr(c, unit), factor, topic,

@@ -53,6 +53,7 @@ role evacuated: evacuated evacuation evacuations evacuate ordered_to_leave force
 role arrested: arrested arrest arrests detained detain detention
 role derailed: derailed derail derailing off_the_rails off_the_track came_off_the_rails
 role non-functional: non-functional out_of_action out_of_service not_functioning nonfunctional
+role abducted: taken_hostage held_hostage kidnapped abducted
 role missing: missing unaccounted
 role rescued: rescued rescue saved
 role deployed: deployed deploying assigned working dispatched stationed mobilised mobilized committed at_work
@@ -60,7 +61,7 @@ role threatened: threatened threat threatening under_threat at_risk endangered
 role contained: contained containment controlled
 role debris: debris fragments
 role affected: affected
-role held: occupies occupy occupied holds hold held controls control controlled_by seized seize captured capture capturing annexed taken
+role held: occupies occupy occupied holds hold held controls control controlled_by seized seize captured capture capturing annexed
 role gained: gained gain gains advanced advance
 role attended: attended attend attending gathered rallied marched
 role burned: burned burnt blackened scorched charred consumed
@@ -68,14 +69,14 @@ role sentenced: sentenced jailed convicted
 role fined: fined
 role elected: elected won
 role needed: needed need needs required require requires
-person: killed injured displaced evacuated arrested missing rescued attended sentenced
+person: abducted killed injured displaced evacuated arrested missing rescued attended sentenced
 
 # verbs of change: in "rose from 233 to 288" only 288 is a fact
 change: rose rise rises risen increased increase increases grew grow grows climbed climb climbs jumped jump jumps fell fall falls dropped drop drops decreased decrease declined decline revised up down went gone
 
 # what money is for
 purpose reconstruction/1: reconstruction rebuild rebuilding rebuilt recovery reconstruct restore restoring
-purpose damage/2: damage damages destruction
+purpose damage/3: damage damages destruction
 purpose losses/3: losses loss
 purpose infrastructure/3: infrastructure
 purpose housing/2: housing homes
