@@ -624,6 +624,76 @@ START_TEST(dash_writes_report_to_stdout)
 }
 END_TEST
 
+/* A FIFO (as /dev/null, a device) must stay one: renaming a temporary
+ * file over it would replace it. */
+START_TEST(report_to_fifo_writes_in_place)
+{
+    struct cmp_result r;
+    struct err e = ERR_INIT;
+    const char *fifo = tmp_path("fifo");
+    char got[4096];
+    struct stat st;
+    int fd[2], status;
+    ssize_t n;
+    pid_t pid;
+
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    ck_assert_int_eq(pipe(fd), 0);
+    pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {  /* copy the FIFO into the pipe */
+        FILE *in = fopen(fifo, "r");
+        char b[4096];
+        size_t k;
+
+        close(fd[0]);
+        while (in && (k = fread(b, 1, sizeof(b), in)) > 0)
+            if (write(fd[1], b, k) < 0)
+                _exit(1);
+        _exit(in ? 0 : 1);
+    }
+    close(fd[1]);
+    run(NULL, 0, &r);
+    ck_assert_msg(report_write_json(&r, fifo, &e) == 0, "%s", e.msg);
+    n = read(fd[0], got, sizeof(got) - 1);
+    ck_assert_int_gt(n, 0);
+    got[n] = '\0';
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert_msg(strstr(got, "\"summary\""), "read: %s", got);
+    ck_assert_int_eq(lstat(fifo, &st), 0);
+    ck_assert_msg(S_ISFIFO(st.st_mode), "the FIFO was replaced");
+    ck_assert_uint_eq(count_entries(tmpdir), 1);
+    close(fd[0]);
+    cmp_result_release(&r);
+}
+END_TEST
+
+START_TEST(report_through_symlink_keeps_the_link)
+{
+    struct cmp_result r;
+    struct err e = ERR_INIT;
+    struct stat st;
+    char *text;
+
+    run(NULL, 0, &r);
+    ck_assert_int_eq(report_write_json(&r, tmp_path("real.json"), &e), 0);
+    ck_assert_int_eq(symlink("real.json", tmp_path("link.json")), 0);
+    cmp_result_release(&r);
+    run(NULL, 0, &r);
+    r.nfacts = 12345;
+    ck_assert_msg(report_write_json(&r, tmp_path("link.json"), &e) == 0,
+                  "%s", e.msg);
+    ck_assert_int_eq(lstat(tmp_path("link.json"), &st), 0);
+    ck_assert_msg(S_ISLNK(st.st_mode), "the symlink was replaced");
+    text = slurp(tmp_path("real.json"), NULL);
+    ck_assert_msg(strstr(text, "12345"), "real.json not rewritten: %s",
+                  text);
+    ck_assert_uint_eq(count_entries(tmpdir), 2);
+    free(text);
+    cmp_result_release(&r);
+}
+END_TEST
+
 START_TEST(reports_are_deterministic)
 {
     struct fact f[16];
@@ -867,6 +937,8 @@ static Suite *report_suite(void)
     tcase_add_test(t, unwritable_directory_fails_and_keeps_old_report);
     tcase_add_test(t, report_replaces_existing_file_whole);
     tcase_add_test(t, dash_writes_report_to_stdout);
+    tcase_add_test(t, report_to_fifo_writes_in_place);
+    tcase_add_test(t, report_through_symlink_keeps_the_link);
     tcase_add_test(t, reports_are_deterministic);
 
     t = tcase(s, "summary");

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,17 +67,35 @@ static int write_stdout(const char *data, size_t len, struct err *e)
     return 0;
 }
 
-int report_write_file(const char *path, const char *data, size_t len,
-                      struct err *e)
+/* Devices and pipes (/dev/null, /dev/stdout, a FIFO) are written in
+ * place: a rename would replace the device with a file. */
+static int write_in_place(const char *path, const char *data, size_t len,
+                          struct err *e)
+{
+    int fd = open(path, O_WRONLY);
+
+    if (fd < 0 || write_all(fd, data, len) < 0) {
+        err_sys(e, path, errno, "cannot write report");
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    if (close(fd) < 0)
+        return err_sys(e, path, errno, "cannot write report");
+    return 0;
+}
+
+/* Write data to a new file beside target, then rename it over target.
+ * Errors name path, the name the user gave. */
+static int replace_file(const char *target, const char *path,
+                        const char *data, size_t len, struct err *e)
 {
     struct buf tmp = BUF_INIT;
     mode_t mask = umask(0);
     int fd;
 
     umask(mask);
-    if (strcmp(path, "-") == 0)
-        return write_stdout(data, len, e);
-    buf_printf(&tmp, "%s.tmpXXXXXX", path);
+    buf_printf(&tmp, "%s.tmpXXXXXX", target);
     if ((fd = mkstemp(tmp.data)) < 0) {
         err_sys(e, path, errno, "cannot write report");
         buf_release(&tmp);
@@ -87,7 +107,7 @@ int report_write_file(const char *path, const char *data, size_t len,
         close(fd);
         goto fail;
     }
-    if (close(fd) < 0 || rename(tmp.data, path) < 0) {
+    if (close(fd) < 0 || rename(tmp.data, target) < 0) {
         err_sys(e, path, errno, "cannot write report");
         goto fail;
     }
@@ -97,6 +117,24 @@ fail:
     unlink(tmp.data);
     buf_release(&tmp);
     return -1;
+}
+
+int report_write_file(const char *path, const char *data, size_t len,
+                      struct err *e)
+{
+    struct stat st;
+    char *real;
+    int rc;
+
+    if (strcmp(path, "-") == 0)
+        return write_stdout(data, len, e);
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+        !S_ISDIR(st.st_mode))
+        return write_in_place(path, data, len, e);
+    real = realpath(path, NULL);  /* a symlink stays a symlink */
+    rc = replace_file(real ? real : path, path, data, len, e);
+    free(real);
+    return rc;
 }
 
 /* ---- the JSON tree ---- */

@@ -9,7 +9,7 @@
  * fixed precision.  Text from articles is repaired (utf8_repair) before it
  * reaches a writer.  A report file is written to a temporary name in the
  * same directory and renamed, so it is whole or absent; path "-" means
- * standard output. */
+ * standard output, and a device or FIFO (/dev/null) is written in place. */
 
 #include <stdio.h>
 

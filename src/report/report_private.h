@@ -8,9 +8,10 @@ struct buf;
 struct err;
 
 /* Write len bytes of data to path whole or not at all: a temporary file
- * "PATH.tmpXXXXXX" beside it, synced, then renamed; "-" is standard
- * output.  Returns -1 and fills e with the path and the reason, leaving
- * no temporary file behind. */
+ * "PATH.tmpXXXXXX" beside it (beside the target of a symlink), synced,
+ * then renamed; "-" is standard output, and devices and FIFOs
+ * (/dev/null) are written in place.  Returns -1 and fills e with the path
+ * and the reason, leaving no temporary file behind. */
 int report_write_file(const char *path, const char *data, size_t len,
                       struct err *e);
 
