@@ -402,13 +402,15 @@ void cmp_run(struct fact *facts, size_t n, const struct cmp_options *o,
     group_vec out = VEC_INIT;
 
     memset(r, 0, sizeof(*r));
-    qsort(facts, n, sizeof(*facts), fact_order);
+    if (n > 0)
+        qsort(facts, n, sizeof(*facts), fact_order);
     for (size_t i = 0; i < n; i++)
         idx[i] = &facts[i];
     qsort(idx, n, sizeof(*idx), by_part);
     group_all(&out, idx, n, o);
     free(idx);
-    qsort(out.v, out.n, sizeof(*out.v), group_order);
+    if (out.n > 0)
+        qsort(out.v, out.n, sizeof(*out.v), group_order);
     r->groups = out.v;
     r->ngroups = out.n;
     r->nfacts = n;

@@ -20,7 +20,8 @@
  * Each fact allows an interval: its bounds, or its value widened by the
  * qualifier (about: +-tolerance; nearly: down by nearly; more than: above,
  * exclusive; ...).  A conflict is two facts of different outlets whose
- * intervals do not meet; one outlet's differing values are a series. */
+ * intervals do not meet; one outlet's differing values are a series, and
+ * vague amounts ("dozens") are rhetoric that never conflicts. */
 
 #include <stdbool.h>
 #include <stddef.h>
