@@ -34,9 +34,15 @@ static int remove_one(const char *path, const struct stat *st, int flag,
     return remove(path);
 }
 
+/* What the runs of a test captured, freed after it. */
+static char *captured[64];
+static size_t ncaptured;
+
 static void remove_tmp(void)
 {
     nftw(tmp, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+    while (ncaptured > 0)
+        free(captured[--ncaptured]);
 }
 
 /* A path in the scratch directory (one of a few rotating buffers). */
@@ -105,6 +111,9 @@ static void run_io(struct outcome *o, const char *in, const char *out_path,
     if (!out_path)
         buf_read_file(&o->out, out_file, &e);
     buf_read_file(&o->err, err_file, &e);
+    ck_assert_uint_le(ncaptured + 2, sizeof(captured) / sizeof(*captured));
+    captured[ncaptured++] = o->out.data;
+    captured[ncaptured++] = o->err.data;
 }
 
 static void run(struct outcome *o, const char *const *args)
