@@ -31,9 +31,11 @@ struct article {
     size_t nlines;
 };
 
-/* Read and check the article at path.  Returns NULL and fills e (file,
- * line, reason) when it cannot be read, is empty, has no or an impossible
- * date, is not UTF-8 or holds a NUL byte. */
+/* Read and check the article at path ("-": standard input).  Returns
+ * NULL and fills e (file, line, column where they apply, reason) when it
+ * cannot be read, is empty, has no or an impossible date, is not UTF-8
+ * or holds a NUL byte; for bad bytes the line and column are those of
+ * the first one. */
 struct article *article_load(const char *path, struct err *e);
 
 /* The same from bytes in memory (copied); name plays the part of the
@@ -52,9 +54,10 @@ void article_line_col(const struct article *a, size_t off, long *line,
 typedef void article_visit_fn(const char *path, void *ctx);
 
 /* Visit path: a file is visited whatever its name; a directory is walked
- * recursively in byte-wise sorted order, visiting files whose names end
- * in ".txt" and skipping hidden files and folders, symlink loops and
- * everything else.  Returns -1 and fills e when path does not exist or a
+ * recursively, visiting files whose names end in ".txt" in byte-wise
+ * (strcmp) order of their whole paths, and skipping hidden files and
+ * folders, symlink loops (a directory already on the path from path to
+ * it) and everything else.  Returns -1 and fills e when path does not exist or a
  * directory cannot be read (the walk goes on past unreadable
  * subdirectories, recording the first failure). */
 int article_walk(const char *path, article_visit_fn *visit, void *ctx,

@@ -1,8 +1,10 @@
 #include "cli/cli.h"
 #include "cli/cli_private.h"
 
+#include <assert.h>
 #include <getopt.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -150,25 +152,32 @@ static void usage_compare(FILE *out)
     fputs(exit_statuses, out);
 }
 
-static int usage_error(const char *fmt, const char *what)
+static int usage_error(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+/* Say what is wrong with the command line.  Returns the exit status. */
+static int usage_error(const char *fmt, ...)
 {
+    va_list ap;
+
     fputs("crosscheck: ", stderr);
-    fprintf(stderr, fmt, what);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
     fputs("\nTry 'crosscheck --help'.\n", stderr);
     return 2;
 }
 
-/* A percentage in [0, 100] into a fraction. */
+/* A percentage in [0, 100] into a fraction.  Returns 0 or the exit
+ * status of a usage error. */
 static int parse_pct(const char *opt, const char *s, double *out)
 {
     char *end;
     double v = strtod(s, &end);
 
-    if (end == s || *end || !isfinite(v) || v < 0 || v > 100) {
-        fprintf(stderr, "crosscheck: invalid %s '%s': expected a"
-                " percentage from 0 to 100\n", opt, s);
-        return -1;
-    }
+    if (end == s || *end || !isfinite(v) || v < 0 || v > 100)
+        return usage_error("invalid %s '%s': expected a percentage from 0"
+                           " to 100", opt, s);
     *out = v / 100;
     return 0;
 }
@@ -178,11 +187,9 @@ static int parse_days(const char *s, int *out)
     char *end;
     long v = strtol(s, &end, 10);
 
-    if (end == s || *end || v < 0 || v > 36500) {
-        fprintf(stderr, "crosscheck: invalid --window '%s': expected a"
-                " number of days from 0 to 36500\n", s);
-        return -1;
-    }
+    if (end == s || *end || v < 0 || v > 36500)
+        return usage_error("invalid --window '%s': expected a number of"
+                           " days from 0 to 36500", s);
     *out = (int)v;
     return 0;
 }
@@ -209,7 +216,7 @@ static void print_help(enum cli_command cmd)
         cli_usage(stdout);
 }
 
-/* One option into o; -1 on a bad value (printed). */
+/* One option into o.  Returns 0 or the exit status of a usage error. */
 static int take_option(int opt, const char *arg, struct cli_opts *o)
 {
     switch (opt) {
@@ -232,7 +239,8 @@ static int take_option(int opt, const char *arg, struct cli_opts *o)
     case OPT_NEARLY:
         return parse_pct("--nearly", arg, &o->cmp.nearly);
     }
-    return -1;
+    assert(!"an option of the table is not handled");
+    return 2;
 }
 
 int cli_parse(enum cli_command cmd, int argc, char **argv,
@@ -261,16 +269,13 @@ int cli_parse(enum cli_command cmd, int argc, char **argv,
             *status = bad_option(argv, optind, opt);
             return -1;
         }
-        if (take_option(opt, optarg, o) < 0) {
-            fputs("Try 'crosscheck --help'.\n", stderr);
-            *status = 2;
+        if ((*status = take_option(opt, optarg, o)) != 0)
             return -1;
-        }
     }
     o->args = argv + optind;
     o->nargs = argc - optind;
     if (o->nargs == 0 && cmd != CLI_COMPARE) {
-        *status = usage_error("missing %s", "PATH");
+        *status = usage_error("missing PATH");
         return -1;
     }
     return 0;

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/vec.h"
+
 static void *die(void)
 {
     fputs("crosscheck: out of memory\n", stderr);
