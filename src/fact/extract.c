@@ -940,7 +940,15 @@ static const char *const np_stop[] = {
     "fewer", "less", "too", "ago", "later", "earlier", "overnight", "today",
     "yesterday", "tonight", "said", "says", "say", "told", "according",
     "ahead", "away", "back", "apart", "last", "next", "this", "that",
-    "now", "again", "so", "far", "yet", "ever", "never", NULL,
+    "now", "again", "so", "far", "yet", "ever", "never",
+    /* verbs that do not end in -ed */
+    "fell", "went", "came", "took", "gave", "got", "ran", "saw", "made",
+    "put", "set", "began", "became", "grew", "fought", "brought",
+    "caught", "won", "spread", "kept", "stood", "sat", "led", "felt",
+    "found", "knew", "thought", "met", "paid", "built", "broke", "flew",
+    "drove", "wrote", "spoke", "include", "includes", "remain", "remains",
+    "stay", "stays", "lie", "lay", "face", "faces", "need", "needs",
+    "take", "takes", "make", "makes", "get", "gets", "go", "goes", NULL,
 };
 
 /* Words in a noun phrase that say nothing of what is counted. */
@@ -982,6 +990,8 @@ static void plural(const char *w, char *out, size_t size)
     }
     if (ends_with(w, "s") || ends_with(w, "people") || ends_with(w, "men"))
         snprintf(out, size, "%s", w);
+    else if (ends_with(w, "man"))
+        snprintf(out, size, "%.*smen", (int)(n - 3), w);
     else if (ends_with(w, "y") && n > 1 && !strchr("aeiou", w[n - 2]))
         snprintf(out, size, "%.*sies", (int)(n - 1), w);
     else if (ends_with(w, "ch") || ends_with(w, "sh") || ends_with(w, "x") ||
@@ -1007,6 +1017,13 @@ static void head_entry(struct ctx *c, struct np *np,
         np->event_noun = true;
     }
 }
+
+/* Predicates in the past tense that do not end in -ed. */
+static const char *const past[] = {
+    "struck", "hit", "shot", "lost", "fled", "sent", "dead", "hurt",
+    "held", "missing", "brought", "burnt", "won", "taken", "fought",
+    NULL,
+};
 
 /* The noun phrase after the number: up to four words ending at a stop
  * word or mark; its last word is the head. */
@@ -1053,16 +1070,15 @@ static void read_np(struct ctx *c, size_t i, struct np *np)
         /* a participle after a head ends the phrase: "people injured" */
         if (last != (size_t)-1 && en && (en->flags & LX_ROLE) &&
             !(en->flags & (LX_NOUN | LX_PLACE)) &&
-            !ends_with(c->t[j].low, "s"))
-            break;
+            (ends_with(c->t[j].low, "ed") || is_any(c, j, past)))
+            break;   /* "people dead", "54 drones struck targets" */
         if (ends_with(c->t[j].low, "ly") && !lx_word(c, j))
             break;   /* adverbs: "people reportedly" */
         if ((ends_with(c->t[j].low, "ing") || (ends_with(c->t[j].low, "ed")
              && !(en && (en->flags & (LX_NOUN | LX_PLACE))))) &&
             last != (size_t)-1)
             break;   /* "three trains collided" */
-        if (en && (en->flags & LX_ROLE) && !(en->flags & (LX_NOUN |
-            LX_PLACE)) && ends_with(c->t[j].low, "ed"))
+        if (en && (en->flags & LX_ROLE) && ends_with(c->t[j].low, "ed"))
             np->role = en->role;   /* "injured passengers" */
         if (is_dash(c, j + 1) && glued(c, j + 1) && is_num(c, j + 2) &&
             glued(c, j + 2)) {
@@ -1262,7 +1278,8 @@ static const char *find_role(struct ctx *c, size_t qs, size_t np_end,
             *right = true;
             return r;
         }
-        if (is_any(c, j, aux) || is(c, j, "not")) {
+        if (is_any(c, j, aux) || is(c, j, "not") || is(c, j, "under") ||
+            is(c, j, "without")) {
             j++;
             continue;
         }
@@ -1354,7 +1371,9 @@ static bool is_demonym(const struct ctx *c, size_t i)
     const char *w = c->t[i].low;
     return ends_with(w, "ian") || ends_with(w, "ean") ||
            ends_with(w, "ese") || ends_with(w, "ish") || ends_with(w, "ern")
-           || ends_with(w, "an");
+           || ends_with(w, "an") || ends_with(w, "li") || ends_with(w, "qi")
+           || ends_with(w, "ni") || ends_with(w, "di") || ends_with(w, "ch")
+           || ends_with(w, "ic");
 }
 
 /* A place name at i ("Kharkiv", "Butte County", "the capital"); writes
@@ -1385,8 +1404,8 @@ static size_t read_place(struct ctx *c, size_t i, char *out, size_t size)
         if (k > j && en && (en->flags & LX_PLACETYPE))
             break;
         if (k == j && is_demonym(c, k) && is_word(c, k + 1) &&
-            !cap(c, k + 1))
-            return i;   /* "Russian regions" */
+            !cap(c, k + 1) && !lx_word(c, k))
+            return i;   /* "Russian regions", "Israeli bombardment" */
         size_t l = strlen(c->t[k].low);
         if (l >= 2 && ends_with(c->t[k].low, "'s"))
             l -= 2;
@@ -1676,7 +1695,10 @@ static struct span find_when(struct ctx *c, size_t qs, size_t end)
                 d += 20;
             else if (is_comma(c, k))
                 d += 8;
-        if (d > 16)
+        /* "the 2018 Camp Fire, which ... leaving 85 people dead": a
+         * named event's year reaches its relative clause */
+        bool named = is_year_value(c, i) && cap(c, i + 1) && i < qs;
+        if (d > (named ? 48u : 16u))
             continue;   /* another clause's time */
         /* "since 2014", "since hostilities began in 2014" */
         bool since = false;
@@ -1785,28 +1807,34 @@ static const char *money_topic(struct ctx *c, size_t qs, size_t end)
     size_t bestd = (size_t)-1;
     size_t s = qs, e = end;
     char buf[128];
-    int horizon = 0, prio = 0;
+    int horizon = 0;
+    long score = 0;
 
-    while (s > 0 && same_sent(c, s - 1, qs) && !is(c, s - 1, ";"))
+    while (s > 0 && same_sent(c, s - 1, qs) && !is(c, s - 1, ";") &&
+           !is(c, s - 1, ":"))
         s--;
-    while (e < c->n && same_sent(c, e, qs) && !is(c, e, ";"))
+    while (e < c->n && same_sent(c, e, qs) && !is(c, e, ";") &&
+           !is(c, e, ":"))
         e++;
     for (size_t i = s; i < e; i++) {
         const struct lx_entry *en = lx_word(c, i);
         if (is_comma(c, i) && is(c, i + 1, "and")) {
             if (i < qs) {
                 purpose = NULL;
-                prio = 0;
-                bestd = (size_t)-1;
             } else {
                 break;
             }
         }
-        if (en && (en->flags & LX_PURPOSE) && !cap(c, i)) {
-            size_t d = i < qs ? (qs - i) * 2 : i - end;
-            if (en->priority > prio || (en->priority == prio && d < bestd)) {
-                bestd = d;
-                prio = en->priority;
+        if (en && (en->flags & LX_PURPOSE) &&
+            (!cap(c, i) || (c->t[i].flags & TF_SENT_START)) &&
+            !(i > 0 && is(c, i - 1, "including")) &&
+            !is(c, i + 1, "included")) {
+            /* nearer wins, after the number more than before; a more
+             * specific purpose ("losses") may stand a little further */
+            long d = (long)(i < qs ? (qs - i) * 2 : i - end) -
+                     3L * en->priority;
+            if (!purpose || d < score) {
+                score = d;
                 purpose = en->role;
             }
         }
@@ -2098,6 +2126,27 @@ static const char *previous_noun(struct ctx *c, size_t qs)
     return NULL;
 }
 
+/* Whether a role applies to a noun ("launched" only to weapons). */
+static bool role_fits(struct ctx *c, const char *role, const char *noun)
+{
+    const struct lx_entry *en = lexicon_find(c->lx, role);
+    const char *p;
+    size_t n = strlen(noun);
+
+    if (!en || !en->role_nouns)
+        return true;
+    for (p = en->role_nouns; *p;) {
+        const char *q = strchr(p, ',');
+        size_t l = q ? (size_t)(q - p) : strlen(p);
+        /* the noun's last word: "cruise missiles" is missiles */
+        if (n >= l && strncmp(noun + n - l, p, l) == 0 &&
+            (n == l || noun[n - l - 1] == ' '))
+            return true;
+        p += l + (q ? 1 : 0);
+    }
+    return false;
+}
+
 static bool person_role(struct ctx *c, const char *role)
 {
     const struct lx_entry *en = role ? lexicon_find(c->lx, role) : NULL;
@@ -2126,6 +2175,8 @@ static void count_fact(struct ctx *c, struct num *nm, size_t i)
         subject_before(c, nm->qstart, &np, &role), noun = np.noun;
     if (role && strcmp(role, "deployed") == 0)
         role = NULL;   /* resources at work: the noun says it */
+    if (role && noun && !role_fits(c, role, noun))
+        role = NULL;   /* "sent two rescue helicopters" is not a launch */
     if (!role && np.fallback)
         role = np.fallback;
     if (np.compound)
@@ -2139,6 +2190,8 @@ static void count_fact(struct ctx *c, struct num *nm, size_t i)
     }
     if (!noun && !role)
         return;   /* a bare number: nothing to compare it by */
+    if (is(c, nm->start, "one") && (!role || np.inherit || !np.noun))
+        return;   /* "one man who survived", "one spot" */
     if (!noun && !person_role(c, role) && strcmp(role, "launched") != 0)
         return;   /* "destroyed 490": of what? */
     if (!noun)
@@ -2242,8 +2295,17 @@ static void fact_at(struct ctx *c, size_t i, size_t *next)
         nm.qstart = i - 1;
     *next = nm.end > i ? nm.end : i + 1;
     if (nm.ordinal) {
+        if (cap(c, nm.end) && !is(c, nm.start, "no.") &&
+            !is(c, nm.start, "no"))
+            return;   /* "the Second World War", "third US-mediated" */
         const char *topic = ordinal_topic(c, nm.end);
-        if (!*topic)
+        static const char *const finish[] = {
+            "finished", "ranked", "placed", "came", "ranks", "ranking",
+            "finish", "place", "rank", NULL,
+        };
+        if (strcmp(topic, "rank") == 0 && !is(c, nm.start, "no.") &&
+            !is(c, nm.start, "no") &&
+            !(nm.start > 0 && is_any(c, nm.start - 1, finish)))
             return;
         size_t tend = nm.end;
         if (is_word(c, tend) || (is_dash(c, tend) && is_word(c, tend + 1)))

@@ -55,6 +55,8 @@ struct lx_entry {
     const char *default_role;  /* LX_NOUN: the role the noun implies */
     const char *fallback_role; /* LX_NOUN: role when none is found */
     int priority;              /* LX_PURPOSE: the more specific wins */
+    const char *role_nouns;    /* LX_ROLE: "a,b,c", the only nouns it
+                                * applies to; NULL: any */
 };
 
 /* The entry for a lower-case form, or NULL; tries the form itself, then

@@ -167,8 +167,12 @@ static int add_form(struct lexicon *lx, const char *kw, const char *name,
         }
         const char *slash = strchr(nm, '/');
         en->flags |= strcmp(kw, "role") == 0 ? LX_ROLE : LX_PURPOSE;
-        en->role = slash ? keep(lx, xstrndup(nm, (size_t)(slash - nm))) : nm;
+        const char *at = strchr(nm, '@');
+        size_t rl = slash ? (size_t)(slash - nm) : at ? (size_t)(at - nm)
+                                                      : strlen(nm);
+        en->role = keep(lx, xstrndup(nm, rl));
         en->priority = slash ? atoi(slash + 1) : 1;
+        en->role_nouns = at ? at + 1 : NULL;
     } else if (strcmp(kw, "person") == 0) {
         /* the forms are role names */
         en->flags |= LX_PERSON;

@@ -41,15 +41,16 @@ place regions: regions region oblasts oblast provinces province districts distri
 place locations: locations location sites site places place areas area settlements settlement towns town villages village cities city localities
 
 # ---- predicates: ROLE: forms ----
-role launched: launched launch launches launching fired firing sent send sends sending lobbed unleashed deployed_against attacked_with barrage
-role shot_down: shot_down shoot_down shooting_down downed down brought_down bring_down intercepted intercept intercepts intercepting neutralised neutralized destroyed_in_the_air repelled
+role launched@drones,missiles,bombs,weapons,shells,rockets: launched launch launches launching fired firing sent send sends sending lobbed unleashed deployed_against attacked_with barrage
+role shot_down: shot_down shoot_down shooting_down downed brought_down bring_down intercepted intercept intercepts intercepting neutralised neutralized destroyed_in_the_air repelled
 role hit: hit hits hitting struck strike strikes striking impacts impact targeted shelled attacked affected
 role killed: killed kill kills killing dead died die dies dying death deaths toll death_toll death_count lives perished fatalities bodies lost_their_lives
 role injured: injured injuring injure injuries wounded wounding wound hurt hospitalised hospitalized
 role damaged: damaged damage damaging mangled
-role destroyed: destroyed destroy destroying destruction razed flattened wrecked lost burned_down
+role destroyed: destroyed destroy destroying destruction razed flattened wrecked lost burned_down burning_down burnt_down
 role displaced: displaced displacing homeless
-role evacuated: evacuated evacuation evacuations evacuate ordered_to_leave forced_out fled
+role evacuated: evacuated evacuation evacuations evacuate ordered_to_leave forced_out fled evacuation_orders evacuation_order
+role warned: evacuation_warning evacuation_warnings under_warning
 role arrested: arrested arrest arrests detained detain detention
 role derailed: derailed derail derailing off_the_rails off_the_track came_off_the_rails
 role non-functional: non-functional out_of_action out_of_service not_functioning nonfunctional
