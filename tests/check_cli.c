@@ -256,7 +256,8 @@ START_TEST(missing_dir_exits_2_naming_it)
 
     run(&o, ARGS("check", "no-such-dir"));
     expect_status(&o, 2);
-    expect_stderr_has(&o, "crosscheck: no-such-dir: ");
+    ck_assert_msg(strncmp(o.err.data, "crosscheck: no-such-dir: ", 25) == 0,
+                  "%s: stderr '%s'", o.cmd, o.err.data);
 }
 END_TEST
 
@@ -266,7 +267,9 @@ START_TEST(input_error_names_line_and_column)
 
     run(&o, ARGS(ARTICLES "invalid-utf8.txt", "--json", in_tmp("r.json")));
     expect_status(&o, 2);
-    expect_stderr_has(&o, "crosscheck: " ARTICLES "invalid-utf8.txt:3:5: ");
+    ck_assert_msg(strcmp(o.err.data, "crosscheck: " ARTICLES
+                         "invalid-utf8.txt:3:5: invalid UTF-8 byte '\\xff'\n")
+                  == 0, "%s: stderr '%s'", o.cmd, o.err.data);
     run(&o, ARGS("check", ARTICLES "bad-date-feb-30.txt", "--json",
                  in_tmp("r.json")));
     expect_status(&o, 2);
@@ -347,6 +350,8 @@ START_TEST(topics_file_missing_exits_2)
     run(&o, ARGS("check", "--topics", "no-such.lex", "seeds"));
     expect_status(&o, 2);
     expect_stderr_has(&o, "crosscheck: no-such.lex: ");
+    ck_assert_msg(o.out.len == 0, "%s: a report without its lexicon: %s",
+                  o.cmd, o.out.data);
 }
 END_TEST
 
@@ -386,6 +391,8 @@ START_TEST(compare_names_stdin_line)
     run_io(&o, facts, NULL, ARGS("compare"));
     expect_status(&o, 2);
     expect_stderr_has(&o, "crosscheck: <stdin>:2:");
+    ck_assert_msg(o.out.len > 0, "%s: no summary after the bad line",
+                  o.cmd);
     run_io(&o, facts, NULL, ARGS("compare", "-"));
     expect_status(&o, 2);
     expect_stderr_has(&o, "crosscheck: <stdin>:2:");
@@ -520,6 +527,7 @@ START_TEST(unwritable_report_exits_2)
     expect_status(&o, 2);
     snprintf(want, sizeof(want), "crosscheck: %s: ", path);
     expect_stderr_has(&o, want);
+    ck_assert_msg(!file_exists(path), "%s: %s written", o.cmd, path);
 }
 END_TEST
 

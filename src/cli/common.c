@@ -21,37 +21,31 @@ enum {
     OPT_NEARLY, OPT_TOPICS
 };
 
-static const struct option check_options[] = {
-    { "json",      required_argument, NULL, OPT_JSON },
-    { "xml",       required_argument, NULL, OPT_XML },
-    { "baseline",  required_argument, NULL, OPT_BASELINE },
-    { "window",    required_argument, NULL, OPT_WINDOW },
-    { "tolerance", required_argument, NULL, OPT_TOLERANCE },
-    { "nearly",    required_argument, NULL, OPT_NEARLY },
-    { "topics",    required_argument, NULL, OPT_TOPICS },
-    { "help",      no_argument,       NULL, 'h' },
-    { "version",   no_argument,       NULL, 'V' },
+/* The options of the report (check and compare), then the others. */
+#define REPORT_OPTIONS                                                  \
+    { "json",      required_argument, NULL, OPT_JSON },                 \
+    { "xml",       required_argument, NULL, OPT_XML },                  \
+    { "baseline",  required_argument, NULL, OPT_BASELINE },             \
+    { "window",    required_argument, NULL, OPT_WINDOW },               \
+    { "tolerance", required_argument, NULL, OPT_TOLERANCE },            \
+    { "nearly",    required_argument, NULL, OPT_NEARLY }
+#define TOPICS_OPTION { "topics", required_argument, NULL, OPT_TOPICS }
+#define COMMON_OPTIONS                                                  \
+    { "help",      no_argument,       NULL, 'h' },                      \
+    { "version",   no_argument,       NULL, 'V' },                      \
     { NULL, 0, NULL, 0 }
+
+static const struct option check_options[] = {
+    REPORT_OPTIONS, TOPICS_OPTION, COMMON_OPTIONS
 };
 
 static const struct option extract_options[] = {
-    { "topics",    required_argument, NULL, OPT_TOPICS },
-    { "help",      no_argument,       NULL, 'h' },
-    { "version",   no_argument,       NULL, 'V' },
-    { NULL, 0, NULL, 0 }
+    TOPICS_OPTION, COMMON_OPTIONS
 };
 
-/* compare takes check's options but --topics: it reads facts, not text */
+/* compare reads facts, not text: no lexicon */
 static const struct option compare_options[] = {
-    { "json",      required_argument, NULL, OPT_JSON },
-    { "xml",       required_argument, NULL, OPT_XML },
-    { "baseline",  required_argument, NULL, OPT_BASELINE },
-    { "window",    required_argument, NULL, OPT_WINDOW },
-    { "tolerance", required_argument, NULL, OPT_TOLERANCE },
-    { "nearly",    required_argument, NULL, OPT_NEARLY },
-    { "help",      no_argument,       NULL, 'h' },
-    { "version",   no_argument,       NULL, 'V' },
-    { NULL, 0, NULL, 0 }
+    REPORT_OPTIONS, COMMON_OPTIONS
 };
 
 static const char exit_statuses[] =
