@@ -533,12 +533,12 @@ END_TEST
 
 START_TEST(stdout_write_error_exits_2)
 {
+    static const char want[] = "crosscheck: standard output: write error";
     struct outcome o;
 
     run_io(&o, NULL, "/dev/full", ARGS("extract", "seeds"));
     expect_status(&o, 2);
-    ck_assert_msg(strncmp(o.err.data, "crosscheck: standard output: write "
-                          "error", 41) == 0,
+    ck_assert_msg(strncmp(o.err.data, want, sizeof(want) - 1) == 0,
                   "%s > /dev/full: stderr '%s'", o.cmd, o.err.data);
 }
 END_TEST
