@@ -404,10 +404,14 @@ void cmp_run(struct fact *facts, size_t n, const struct cmp_options *o,
     memset(r, 0, sizeof(*r));
     if (n > 0)
         qsort(facts, n, sizeof(*facts), fact_order);
+    /* a fact whose topic is unknown is stated, but there is nothing to
+     * compare it with: it joins no group */
+    size_t m = 0;
     for (size_t i = 0; i < n; i++)
-        idx[i] = &facts[i];
-    qsort(idx, n, sizeof(*idx), by_part);
-    group_all(&out, idx, n, o);
+        if (facts[i].topic && *facts[i].topic)
+            idx[m++] = &facts[i];
+    qsort(idx, m, sizeof(*idx), by_part);
+    group_all(&out, idx, m, o);
     free(idx);
     if (out.n > 0)
         qsort(out.v, out.n, sizeof(*out.v), group_order);

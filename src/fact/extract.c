@@ -31,6 +31,8 @@ struct ctx {
     int today;              /* the article's date */
     const char *capital;    /* what "the capital" means here, or NULL */
     size_t first;           /* index of the first fact of this article */
+    bool quiet;             /* the number at hand is stated but not to be
+                             * compared: its topic is left empty */
 };
 
 /* A number as read, before its unit and topic. */
@@ -311,7 +313,7 @@ static bool is_identifier(const struct ctx *c, size_t i, size_t end)
         return true;   /* "G7", "MH17" */
     if (is_word(c, end) && glued(c, end) && !ordinal_suffix(c, end) &&
         number_scale(c->t[end].low) == 0 && strlen(c->t[end].low) == 1 &&
-        !is(c, end, "m") && !is(c, end, "k") && !is(c, end, "b"))
+        !is(c, end, "c") && !is(c, end, "f"))
         return true;   /* "221B" */
     /* a capitalised name before: "Highway 32", "Route 66", "Flight 17";
      * not at a sentence start and not a month */
@@ -921,6 +923,9 @@ static bool is_money_unit(const char *u)
     return false;
 }
 
+static bool read_number(const struct ctx *c, size_t i, struct num *nm);
+static bool may_start_number(const struct ctx *c, size_t i);
+
 /* ---- what is counted ---- */
 
 static const char *const np_stop[] = {
@@ -1033,7 +1038,15 @@ static void read_np(struct ctx *c, size_t i, struct np *np)
 
     memset(np, 0, sizeof(*np));
     np->start = np->end = i;
-    if (is(c, j, "of") && !is_num(c, j + 1)) {
+    if (((is(c, j, "of") && is(c, j + 1, "the")) ||
+         (is(c, j, "out") && is(c, j + 1, "of"))) &&
+        may_start_number(c, j + 2) && !is_year_value(c, j + 2)) {
+        /* "312 of the 650 seats", "18 out of 36": counted as the total */
+        size_t k = j + 2;
+        struct num tot;
+        if (read_number(c, k, &tot) && !tot.ordinal)
+            j = tot.end;
+    } else if (is(c, j, "of") && !is_num(c, j + 1)) {
         j++;   /* "dozens of people" */
         if (is(c, j, "the") || is(c, j, "its") || is(c, j, "their"))
             j++;
@@ -1212,20 +1225,6 @@ static const char *role_at(struct ctx *c, size_t i, size_t *len)
     return en->role;
 }
 
-/* Skip a number phrase backwards from token i ("420 drones and"),
- * returning the token before it, so a verb governs both objects. */
-static bool is_coord(const struct ctx *c, size_t i)
-{
-    return is(c, i, "and") || is(c, i, "plus") || is(c, i, "as") ||
-           is(c, i, "well") || is(c, i, "together") || is(c, i, "with") ||
-           is(c, i, "along") || is(c, i, "including") || is_comma(c, i) ||
-           is(c, i, "of") || is(c, i, "various") || is(c, i, "types") ||
-           is(c, i, "type") || is(c, i, "decoys") || is(c, i, "more") ||
-           is(c, i, "than") || is(c, i, "some") || is(c, i, "about") ||
-           is(c, i, "at") || is(c, i, "least") || is(c, i, "over") ||
-           is(c, i, "nearly") || is(c, i, "another");
-}
-
 /* The predicate acting on the number [qs, ne) whose noun phrase ends at
  * np_end.  Searches right after the phrase (passives: "were injured"),
  * then left of the number (verbs: "launched 420"), then further left in
@@ -1323,6 +1322,9 @@ static const char *find_role(struct ctx *c, size_t qs, size_t np_end,
     return NULL;
 }
 
+static const char *previous_noun(struct ctx *c, size_t qs);
+static bool sentence_opens_of_those(const struct ctx *c, size_t qs);
+
 /* "the death toll ... stands at 233", "the number of people killed ...
  * rose to 288": the subject before a number that has no noun. */
 static void subject_before(struct ctx *c, size_t qs, struct np *np,
@@ -1339,6 +1341,23 @@ static void subject_before(struct ctx *c, size_t qs, struct np *np,
             np->noun = "people";
             *role = "killed";
             return;
+        }
+        if ((is(c, i, "put") || is(c, i, "puts") || is(c, i, "placed") ||
+             is(c, i, "estimated") || is(c, i, "estimates")) &&
+            is(c, i + 1, "the") && is_word(c, i + 2) && i + 4 >= qs &&
+            (is(c, qs - 1, "at") || is(c, qs - 2, "at"))) {
+            /* "police put the crowd at 15,000" */
+            if (is(c, i + 2, "crowd") || is(c, i + 2, "turnout")) {
+                np->noun = "people";
+                *role = "attended";
+                return;
+            }
+            if (is(c, i + 2, "number") || is(c, i + 2, "figure")) {
+                np->noun = previous_noun(c, qs);
+                np->inherit = np->noun != NULL;
+                if (np->noun)
+                    return;
+            }
         }
         if ((is(c, i, "number") || is(c, i, "total") || is(c, i, "tally")
              || is(c, i, "count")) && is(c, i + 1, "of")) {
@@ -1804,7 +1823,6 @@ static const char *word_before(struct ctx *c, size_t qs);
 static const char *money_topic(struct ctx *c, size_t qs, size_t end)
 {
     const char *purpose = NULL;
-    size_t bestd = (size_t)-1;
     size_t s = qs, e = end;
     char buf[128];
     int horizon = 0;
@@ -2075,13 +2093,14 @@ static void emit(struct ctx *c, const struct num *nm, size_t tstart,
     if ((factor != 1 || scaled(c, nm)) && f.has_value &&
         (nm->qual == QUAL_EXACT || nm->qual == QUAL_ABOUT) &&
         strcmp(unit, "min") && strcmp(unit, "days") &&
-        strcmp(unit, "months")) {
+        strcmp(unit, "months") && strcmp(unit, "date")) {
         double h = half_step(c, nm);
         f.low = fact_round((nm->value - h) * factor);
         f.high = fact_round((nm->value + h) * factor);
     }
     f.unit = unit;
-    f.topic = topic;
+    f.topic = c->quiet || !topic ? "" : topic;
+    topic = f.topic;
     struct span sp = find_when(c, qs, end);
     f.date_from = sp.from;
     f.date_to = sp.to;
@@ -2108,7 +2127,9 @@ static const char *previous_noun(struct ctx *c, size_t qs)
             else
                 hi = mid;
         }
-        if (lo >= c->n || !same_sent(c, lo, qs))
+        if (lo >= c->n || (!same_sent(c, lo, qs) &&
+            !(sentence_opens_of_those(c, qs) &&
+              c->t[lo].sent + 1 == c->t[qs].sent)))
             return NULL;
         const char *sp = strchr(f->topic, ' ');
         char buf[64];
@@ -2147,6 +2168,19 @@ static bool role_fits(struct ctx *c, const char *role, const char *noun)
     return false;
 }
 
+/* "Of those, 43 ...", "Of them, 12 ...": the sentence counts part of what
+ * the previous one counted. */
+static bool sentence_opens_of_those(const struct ctx *c, size_t qs)
+{
+    size_t s = qs;
+
+    while (s > 0 && same_sent(c, s - 1, qs))
+        s--;
+    return is(c, s, "of") && (is(c, s + 1, "those") || is(c, s + 1, "them")
+                              || is(c, s + 1, "these")) &&
+           is_comma(c, s + 2) && s + 3 == qs;
+}
+
 static bool person_role(struct ctx *c, const char *role)
 {
     const struct lx_entry *en = role ? lexicon_find(c->lx, role) : NULL;
@@ -2167,12 +2201,20 @@ static void count_fact(struct ctx *c, struct num *nm, size_t i)
     if (!noun && np.end == nm->end && nm->qstart > 0 &&
         (is(c, nm->qstart - 1, "another") || is(c, nm->qstart - 1, "further")))
         np.inherit = true;   /* "another 4,200 are under threat" */
+    if (!noun && np.end == nm->end && sentence_opens_of_those(c, nm->qstart))
+        np.inherit = true;   /* "Of those, 43 were brought down" */
     if (np.inherit)
         noun = previous_noun(c, nm->qstart);
     if (!np.fixed_role && !np.role)
         role = find_role(c, nm->qstart, np.end, &right);
     if (!noun && !np.inherit && np.end == nm->end)
         subject_before(c, nm->qstart, &np, &role), noun = np.noun;
+    if (nm->qstart >= 3 && (is(c, nm->qstart - 1, "the") &&
+        is(c, nm->qstart - 2, "of") && is_num(c, nm->qstart - 3)))
+        role = "total";   /* "312 of the 650 seats": the 650 */
+    else if (nm->qstart >= 3 && is(c, nm->qstart - 1, "of") &&
+             is(c, nm->qstart - 2, "out") && is_num(c, nm->qstart - 3))
+        role = "total";   /* "18 out of 36 hospitals" */
     if (role && strcmp(role, "deployed") == 0)
         role = NULL;   /* resources at work: the noun says it */
     if (role && noun && !role_fits(c, role, noun))
@@ -2180,7 +2222,7 @@ static void count_fact(struct ctx *c, struct num *nm, size_t i)
     if (!role && np.fallback)
         role = np.fallback;
     if (np.compound)
-        return;   /* "two-day talks", "nine-storey building" */
+        c->quiet = true;   /* "two-day talks", "nine-storey building" */
     if (!noun && role && person_role(c, role))
         noun = "people";
     if (!noun && role && np.inherit)
@@ -2189,12 +2231,15 @@ static void count_fact(struct ctx *c, struct num *nm, size_t i)
         role = strcmp(role, "debris") == 0 ? "debris" : "hit";
     }
     if (!noun && !role)
-        return;   /* a bare number: nothing to compare it by */
-    if (is(c, nm->start, "one") && (!role || np.inherit || !np.noun))
-        return;   /* "one man who survived", "one spot" */
-    if (!noun && !person_role(c, role) && strcmp(role, "launched") != 0)
-        return;   /* "destroyed 490": of what? */
-    if (!noun)
+        c->quiet = true;   /* a bare number: nothing to compare it by */
+    else if (is(c, nm->start, "one") && (!role || np.inherit || !np.noun))
+        c->quiet = true;   /* "one man who survived", "one spot" */
+    else if (!noun && !person_role(c, role) &&
+             strcmp(role, "launched") != 0)
+        c->quiet = true;   /* "destroyed 490": of what? */
+    if (!noun && !role)
+        buf[0] = '\0';
+    else if (!noun)
         snprintf(buf, sizeof(buf), "%s", role);
     else if (!role)
         snprintf(buf, sizeof(buf), "%s", noun);
@@ -2229,6 +2274,35 @@ static bool withdrawn(const struct ctx *c, size_t qs)
     return false;
 }
 
+/* Whether a number is stated but not for comparing: a reference ("the
+ * two sides", "one of the sources"), a withdrawn figure ("at first",
+ * "an earlier figure") or a possibility ("may chip in $20 billion"). */
+static bool uncompared(const struct ctx *c, const struct num *nm)
+{
+    static const char *const definite[] = {
+        "the", "these", "those", "both", "its", "their", "his", "her",
+        "our", "my", "your", "all", "every", NULL,
+    };
+    size_t i = nm->start;
+
+    if (is(c, i, "one") && (is(c, i + 1, "of") || is(c, i + 1, "another")
+        || is(c, i + 1, "day")))
+        return true;
+    if (i > 0 && !nm->ordinal && is_any(c, i - 1, definite) &&
+        !is_num(c, i) && nm->value < 10)
+        return true;
+    if (withdrawn(c, nm->qstart))
+        return true;
+    for (size_t k = nm->qstart, m = 0; k > 0 && m < 5; k--, m++) {
+        if (is_boundary(c, k - 1) || is_comma(c, k - 1) ||
+            !same_sent(c, k - 1, i))
+            break;
+        if (is(c, k - 1, "may") || is(c, k - 1, "might"))
+            return true;
+    }
+    return false;
+}
+
 /* Whether the number at i must be passed over. */
 static bool excluded(struct ctx *c, const struct num *nm)
 {
@@ -2240,26 +2314,9 @@ static bool excluded(struct ctx *c, const struct num *nm)
 
     if (is_age(c, i, nm->end))
         return true;
-    /* "one of the sources", "the two sides": a reference, not a count */
-    if (is(c, i, "one") && (is(c, i + 1, "of") || is(c, i + 1, "another")
-        || is(c, i + 1, "day")))
-        return true;
     if (i > 0 && !nm->ordinal && is_any(c, i - 1, definite) &&
-        ((!is_num(c, i) && nm->value < 10) ||
-         (is_num(c, i) && cap(c, nm->end) &&
-          !read_unit_or_pct(c, nm->end))))
-        return true;
-    /* "at first", "initially", "an earlier figure": a withdrawn number */
-    if (withdrawn(c, nm->qstart))
-        return true;
-    /* "Arab states may chip in $20 billion": a possibility */
-    for (size_t k = nm->qstart, m = 0; k > 0 && m < 5; k--, m++) {
-        if (is_boundary(c, k - 1) || is_comma(c, k - 1) ||
-            !same_sent(c, k - 1, i))
-            break;
-        if (is(c, k - 1, "may") || is(c, k - 1, "might"))
-            return true;
-    }
+        is_num(c, i) && cap(c, nm->end) && !read_unit_or_pct(c, nm->end))
+        return true;   /* "the 18 Cemetery" */
     if (!is_num(c, i))
         return false;
     if (in_date(c, i) || is_time(c, i) || is_age(c, i, nm->end) ||
@@ -2293,11 +2350,12 @@ static void fact_at(struct ctx *c, size_t i, size_t *next)
     }
     if (nm.negative && nm.qstart == i)
         nm.qstart = i - 1;
+    c->quiet = uncompared(c, &nm);
     *next = nm.end > i ? nm.end : i + 1;
     if (nm.ordinal) {
-        if (cap(c, nm.end) && !is(c, nm.start, "no.") &&
-            !is(c, nm.start, "no"))
-            return;   /* "the Second World War", "third US-mediated" */
+        if (cap(c, nm.end) && cap(c, nm.end + 1) &&
+            !is(c, nm.start, "no.") && !is(c, nm.start, "no"))
+            return;   /* "the Second World War": part of a name */
         const char *topic = ordinal_topic(c, nm.end);
         static const char *const finish[] = {
             "finished", "ranked", "placed", "came", "ranks", "ranking",
@@ -2306,7 +2364,7 @@ static void fact_at(struct ctx *c, size_t i, size_t *next)
         if (strcmp(topic, "rank") == 0 && !is(c, nm.start, "no.") &&
             !is(c, nm.start, "no") &&
             !(nm.start > 0 && is_any(c, nm.start - 1, finish)))
-            return;
+            c->quiet = true;
         size_t tend = nm.end;
         if (is_word(c, tend) || (is_dash(c, tend) && is_word(c, tend + 1)))
             tend = is_dash(c, tend) ? tend + 2 : tend + 1;
@@ -2331,8 +2389,6 @@ static void fact_at(struct ctx *c, size_t i, size_t *next)
         size_t end = absorb_conversion(c, nm.end);
         const char *topic = money_topic(c, m2.qstart, end);
         *next = end;
-        if (!topic)
-            return;
         emit(c, &m2, m2.qstart < cs ? m2.qstart : cs, end, astr(c, cur), 1,
              topic, m2.qstart, end);
         return;
@@ -2362,19 +2418,16 @@ static void fact_at(struct ctx *c, size_t i, size_t *next)
             /* "18 out of 36 hospitals (50%)" restates a count */
             if (nm.qstart > 0 && is(c, nm.qstart - 1, "(") &&
                 is(c, end, ")"))
-                return;
+                c->quiet = true;
             topic = percent_topic(c, nm.qstart, end, &np_end);
-            if (!topic)
-                return;
         }
         else if (strcmp(unit, "km") == 0 || strcmp(unit, "m") == 0)
             topic = length_topic(c, end, &np_end);
         else if (strcmp(unit, "ha") == 0)
             topic = "area";
-        else if (is_money_unit(unit)) {
-            if (!(topic = money_topic(c, nm.qstart, end)))
-                return;
-        } else if (strncmp(unit, "deg", 3) == 0)
+        else if (is_money_unit(unit))
+            topic = money_topic(c, nm.qstart, end);
+        else if (strncmp(unit, "deg", 3) == 0)
             topic = "temperature";
         else {
             struct np np;
@@ -2386,17 +2439,17 @@ static void fact_at(struct ctx *c, size_t i, size_t *next)
                        strcmp(unit, "days") == 0 ||
                        strcmp(unit, "months") == 0;
             if (dur && horizon_before(c, nm.qstart))
-                return;   /* "the next 10 years": a horizon */
+                c->quiet = true;   /* "the next 10 years": a horizon */
             const char *verb = NULL;
-            if (dur && !np.noun && !(verb = word_before(c, nm.qstart)))
-                return;   /* "two weeks": of what? */
+            if (dur && !np.noun)
+                verb = word_before(c, nm.qstart);
             char buf[96];
             snprintf(buf, sizeof(buf), "%s", np.noun ? np.noun :
-                     np.role ? np.role : "duration");
+                     np.role ? np.role : "");
             if (dur)
                 snprintf(buf, sizeof(buf), "%s duration",
-                         np.noun ? np.noun : verb);
-            topic = astr(c, buf[0] == ' ' ? "duration" : buf);
+                         np.noun ? np.noun : verb ? verb : "");
+            topic = buf[0] && buf[0] != ' ' ? astr(c, buf) : NULL;
         }
         emit(c, &nm, nm.qstart, end, astr(c, unit), factor, topic,
              nm.qstart, end);
@@ -2404,6 +2457,68 @@ static void fact_at(struct ctx *c, size_t i, size_t *next)
         return;
     }
     count_fact(c, &nm, i);
+}
+
+/* A stated calendar date ("February 24th, 2022", "Feb. 24 2022", "8
+ * October 2023") as a fact of unit "date", its value YYYYMMDD; its topic
+ * is the noun it dates ("invasion of Feb. 24 2022"), and it is dated by
+ * itself.  Returns the token after it, or i when there is none. */
+static size_t date_fact(struct ctx *c, size_t i)
+{
+    struct span sp;
+    size_t j = i, e;
+    int y, m, d;
+
+    if (is_month(c, i)) {
+        j = skip_dot(c, i + 1);
+        if (!is_num(c, j) || is_year_value(c, j))
+            return i;
+        e = j + 1;
+        if (ordinal_suffix(c, e))
+            e++;
+        if (is_comma(c, e) && is_year_value(c, e + 1))
+            e++;
+        if (!is_year_value(c, e))
+            return i;   /* only dates with their year */
+        e++;
+        if (!month_span(c, i, &sp))
+            return i;
+    } else if (is_num(c, i) && day_month_span(c, i, &sp)) {
+        e = i + 1;
+        if (ordinal_suffix(c, e))
+            e++;
+        if (is(c, e, "of"))
+            e++;
+        e = skip_dot(c, e + 1);
+        if (!is_year_value(c, e))
+            return i;
+        e++;
+    } else {
+        return i;
+    }
+    date_to_ymd(sp.from, &y, &m, &d);
+    struct num nm;
+    memset(&nm, 0, sizeof(nm));
+    nm.start = nm.qstart = i;
+    nm.end = e;
+    nm.has_value = nm.has_low = nm.has_high = true;
+    nm.value = nm.low = nm.high = y * 10000.0 + m * 100 + d;
+    /* "the invasion of Feb. 24 2022", "data from February 24th, 2022" */
+    const char *topic = NULL;
+    size_t p = i;
+    if (p >= 2 && (is(c, p - 1, "of") || is(c, p - 1, "from") ||
+                   is(c, p - 1, "since") || is(c, p - 1, "on")) &&
+        is_word(c, p - 2) && !is_any(c, p - 2, np_stop) && !cap(c, p - 2)) {
+        char buf[64];
+        snprintf(buf, sizeof(buf), "%s date", c->t[p - 2].low);
+        topic = astr(c, buf);
+    }
+    c->quiet = false;
+    emit(c, &nm, i, e, "date", 1, topic, i, e);
+    struct fact *f = &c->out->v[c->out->n - 1];
+    f->date_from = f->date_to = sp.from;
+    f->kind = KIND_STATE;
+    return e;
 }
 
 /* What "the capital" means in this article: the first capital named. */
@@ -2432,6 +2547,8 @@ static bool may_start_number(const struct ctx *c, size_t i)
         return false;
     return number_word(t->low) >= 0 || number_ordinal(t->low) >= 0 ||
            strcmp(t->low, "a") == 0 || strcmp(t->low, "an") == 0 ||
+           strcmp(t->low, "half") == 0 || strcmp(t->low, "no.") == 0 ||
+           strcmp(t->low, "no") == 0 ||
            strcmp(t->low, "dozens") == 0 || strcmp(t->low, "hundreds") == 0
            || strcmp(t->low, "thousands") == 0 ||
            strcmp(t->low, "millions") == 0 || strcmp(t->low, "scores") == 0
@@ -2456,6 +2573,11 @@ size_t fact_extract(const struct article *a, const struct lexicon *lx,
     c.capital = find_capital(&c);
     for (size_t i = 0; i < c.n;) {
         size_t next = i + 1;
+        if ((next = date_fact(&c, i)) > i) {
+            i = next;
+            continue;
+        }
+        next = i + 1;
         if (may_start_number(&c, i))
             fact_at(&c, i, &next);
         i = next > i ? next : i + 1;

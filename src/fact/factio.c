@@ -166,6 +166,20 @@ int fact_write_json(FILE *out, const struct fact *f)
 
 /* ---- reading a line back ---- */
 
+/* Errors on a facts line: the caller fills in the file and line, so the
+ * message is recorded without them (err_at copies its file argument,
+ * which must not be e->file itself). */
+static int bad(struct err *e, long column, const char *fmt, const char *key)
+    __attribute__((format(printf, 3, 0)));
+
+static int bad(struct err *e, long column, const char *fmt, const char *key)
+{
+    char file[sizeof(e->file)];
+
+    snprintf(file, sizeof(file), "%s", e->file);
+    return err_at(e, file, e->line, column, fmt, key);
+}
+
 static int get_str(json_t *o, const char *key, bool need, struct arena *ar,
                    const char **out, struct err *e)
 {
@@ -176,8 +190,7 @@ static int get_str(json_t *o, const char *key, bool need, struct arena *ar,
         return 0;
     }
     if (!json_is_string(v))
-        return err_at(e, e->file, e->line, 0, "'%s' must be a string",
-                      key);
+        return bad(e, 0, "'%s' must be a string", key);
     *out = arena_strndup(ar, json_string_value(v), json_string_length(v));
     return 0;
 }
@@ -189,8 +202,7 @@ static int get_date(json_t *o, const char *key, int *out, struct err *e)
     if (!json_is_string(v) ||
         (*out = date_parse_iso(json_string_value(v),
                                json_string_length(v))) == DATE_NONE)
-        return err_at(e, e->file, e->line, 0,
-                      "'%s' must be a date YYYY-MM-DD", key);
+        return bad(e, 0, "'%s' must be a date YYYY-MM-DD", key);
     return 0;
 }
 
@@ -199,8 +211,7 @@ static int get_size(json_t *o, const char *key, size_t *out, struct err *e)
     json_t *v = json_object_get(o, key);
 
     if (!json_is_integer(v) || json_integer_value(v) < 0)
-        return err_at(e, e->file, e->line, 0,
-                      "'%s' must be a whole number", key);
+        return bad(e, 0, "'%s' must be a whole number", key);
     *out = (size_t)json_integer_value(v);
     return 0;
 }
@@ -216,8 +227,7 @@ static int get_opt_num(json_t *o, const char *key, bool *has, double *out,
     if (!v || json_is_null(v))
         return 0;
     if (!json_is_number(v) || !isfinite(json_number_value(v)))
-        return err_at(e, e->file, e->line, 0,
-                      "'%s' must be a number or null", key);
+        return bad(e, 0, "'%s' must be a number or null", key);
     *has = true;
     *out = fact_round(json_number_value(v));
     return 0;
@@ -232,8 +242,7 @@ static int get_bool(json_t *o, const char *key, bool *out, struct err *e)
         return 0;
     }
     if (!json_is_boolean(v))
-        return err_at(e, e->file, e->line, 0, "'%s' must be true or false",
-                      key);
+        return bad(e, 0, "'%s' must be true or false", key);
     *out = json_is_true(v);
     return 0;
 }
@@ -248,10 +257,10 @@ int fact_read_json(const char *line, size_t len, struct arena *ar,
 
     memset(f, 0, sizeof(*f));
     if (!o)
-        return err_at(e, e->file, e->line, je.column > 0 ? je.column : 0,
-                      "not a JSON fact: %s", je.text);
+        return bad(e, je.column > 0 ? je.column : 0,
+                   "not a JSON fact: %s", je.text);
     if (!json_is_object(o)) {
-        err_at(e, e->file, e->line, 0, "not a JSON object");
+        bad(e, 0, "not a JSON %s", "object");
         goto fail;
     }
     if (get_str(o, "source", true, ar, &f->source, e) < 0 ||
@@ -276,17 +285,17 @@ int fact_read_json(const char *line, size_t len, struct arena *ar,
     if (!*f->outlet)
         f->outlet = f->source;
     if (fact_qualifier_parse(qual, &f->qual) < 0) {
-        err_at(e, e->file, e->line, 0, "unknown qualifier '%s'", qual);
+        bad(e, 0, "unknown qualifier '%s'", qual);
         goto fail;
     }
     if (strcmp(kind, "state") == 0)
         f->kind = KIND_STATE;
     else if (*kind && strcmp(kind, "event") != 0) {
-        err_at(e, e->file, e->line, 0, "unknown kind '%s'", kind);
+        bad(e, 0, "unknown kind '%s'", kind);
         goto fail;
     }
     if (f->date_to < f->date_from) {
-        err_at(e, e->file, e->line, 0, "date_to is before date_from");
+        bad(e, 0, "%s is before date_from", "date_to");
         goto fail;
     }
     rc = 0;
