@@ -160,6 +160,15 @@ static json_t *load_json(const char *path, const char *cmd)
     return root;
 }
 
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+
+    ck_assert_msg(f != NULL, "cannot write %s", path);
+    fputs(text, f);
+    fclose(f);
+}
+
 /* ---- help and usage ---- */
 
 static const char *const help_rows[][3] = {
@@ -355,16 +364,25 @@ START_TEST(topics_file_missing_exits_2)
 }
 END_TEST
 
-/* ---- compare ---- */
-
-static void write_file(const char *path, const char *text)
+START_TEST(bad_baseline_is_an_input_error)
 {
-    FILE *f = fopen(path, "w");
+    const char *baseline = in_tmp("baseline.json");
+    const char *report = in_tmp("r.json");
+    struct outcome o;
+    char want[256];
 
-    ck_assert_msg(f != NULL, "cannot write %s", path);
-    fputs(text, f);
-    fclose(f);
+    write_file(baseline, "not a report\n");
+    run(&o, ARGS("check", "seeds", "--baseline", baseline, "--json",
+                 report));
+    expect_status(&o, 2);
+    snprintf(want, sizeof(want), "crosscheck: %s:", baseline);
+    ck_assert_msg(strncmp(o.err.data, want, strlen(want)) == 0,
+                  "%s: stderr '%s'", o.cmd, o.err.data);
+    ck_assert_msg(file_exists(report), "%s: no report", o.cmd);
 }
+END_TEST
+
+/* ---- compare ---- */
 
 START_TEST(compare_names_malformed_line)
 {
@@ -639,6 +657,7 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, bad_article_among_good_still_reports);
     tcase_add_test(tc, extract_goes_on_past_bad_article);
     tcase_add_test(tc, topics_file_missing_exits_2);
+    tcase_add_test(tc, bad_baseline_is_an_input_error);
     tcase_add_test(tc, compare_names_malformed_line);
     tcase_add_test(tc, compare_names_stdin_line);
     tcase_add_test(tc, compare_reads_past_missing_file);

@@ -277,15 +277,21 @@ int cli_parse(enum cli_command cmd, int argc, char **argv,
 
 /* ---- inputs ---- */
 
+/* Print e, naming path when e names no file. */
+static void print_error_of(struct err *e, const char *path)
+{
+    if (!e->file[0])
+        snprintf(e->file, sizeof(e->file), "%s", path);
+    cli_print_error(e);
+}
+
 struct lexicon *cli_lexicon(const struct cli_opts *o)
 {
     struct lexicon *lx = fact_lexicon_default();
     struct err e = ERR_INIT;
 
     if (o->topics && fact_lexicon_load(lx, o->topics, &e) < 0) {
-        if (!e.file[0])
-            snprintf(e.file, sizeof(e.file), "%s", o->topics);
-        cli_print_error(&e);
+        print_error_of(&e, o->topics);
         fact_lexicon_free(lx);
         return NULL;
     }
@@ -294,11 +300,7 @@ struct lexicon *cli_lexicon(const struct cli_opts *o)
 
 void cli_run_init(struct cli_run *run)
 {
-    arena_init(&run->arena);
-    run->facts = (struct fact_list)FACT_LIST_INIT;
-    run->errors.v = NULL;
-    run->errors.n = 0;
-    run->errors.cap = 0;
+    *run = (struct cli_run){ .arena = ARENA_INIT, .facts = FACT_LIST_INIT };
 }
 
 void cli_run_release(struct cli_run *run)
@@ -356,38 +358,30 @@ void cli_each_article(struct cli_run *run, const struct cli_opts *o,
 
 /* ---- reports ---- */
 
-/* A report not written: say which and why.  Returns true (failed). */
-static bool output_error(struct err *e, const char *path)
-{
-    if (!e->file[0])
-        snprintf(e->file, sizeof(e->file), "%s", path);
-    cli_print_error(e);
-    err_clear(e);
-    return true;
-}
-
 int cli_report(struct cli_run *run, const struct cli_opts *o)
 {
     struct cmp_result r;
     struct err e = ERR_INIT;
     bool failed = run->errors.n > 0;
 
-    memset(&r, 0, sizeof(r));
     cmp_run(run->facts.v, run->facts.n, &o->cmp, &r);
     for (size_t i = 0; i < run->errors.n; i++)
         cmp_add_error(&r, &run->errors.v[i]);
     if (o->baseline && cmp_apply_baseline(&r, o->baseline, &e) < 0) {
-        if (!e.file[0])
-            snprintf(e.file, sizeof(e.file), "%s", o->baseline);
-        cli_print_error(&e);
-        cmp_add_error(&r, &e);
+        print_error_of(&e, o->baseline);
+        cmp_add_error(&r, &e);   /* an input error like any other */
         err_clear(&e);
         failed = true;
     }
-    if (o->json && report_write_json(&r, o->json, &e) < 0)
-        failed = output_error(&e, o->json);
-    if (o->xml && report_write_xml(&r, o->xml, &e) < 0)
-        failed = output_error(&e, o->xml);
+    if (o->json && report_write_json(&r, o->json, &e) < 0) {
+        print_error_of(&e, o->json);
+        err_clear(&e);
+        failed = true;
+    }
+    if (o->xml && report_write_xml(&r, o->xml, &e) < 0) {
+        print_error_of(&e, o->xml);
+        failed = true;
+    }
     if (!o->json && !o->xml)
         report_write_summary(&r, stdout);
     int status = failed ? 2 : r.nnew > 0 ? 1 : 0;
