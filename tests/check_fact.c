@@ -153,10 +153,12 @@ static const char *inconsistent(const struct row *r)
     if (strcmp(q, "exact") == 0 || strcmp(q, "about") == 0) {
         if (!r->has_value)
             return "exact/about needs a value";
-        if ((r->low_kind == BOUND_AT && r->low != r->value) ||
-            (r->high_kind == BOUND_AT && r->high != r->value) ||
+        /* a value written with a scale word or in another unit keeps
+         * its written precision: low <= value <= high (fact.h) */
+        if ((r->low_kind == BOUND_AT && r->low > r->value) ||
+            (r->high_kind == BOUND_AT && r->high < r->value) ||
             r->low_kind == BOUND_NONE || r->high_kind == BOUND_NONE)
-            return "exact/about needs low == high == value";
+            return "exact/about needs low <= value <= high";
     } else if (strcmp(q, "range") == 0) {
         if (r->has_value || r->low_kind != BOUND_AT ||
             r->high_kind != BOUND_AT || r->low > r->high)
@@ -372,9 +374,11 @@ static void say_mismatches(char *why, size_t n, const struct row *r,
             qname(hit->qual));
     else
         say_exclusive(why, n, r, hit);
+    /* "-": the fact is stated but its topic is unknown (empty) */
+    const char *want_topic = strcmp(r->topic, "-") == 0 ? "" : r->topic;
     if (strcmp(r->topic, "*") != 0 &&
-        (!hit->topic || strcmp(hit->topic, r->topic) != 0))
-        say(why, n, "; topic: want \"%s\", got \"%s\"", r->topic,
+        (!hit->topic || strcmp(hit->topic, want_topic) != 0))
+        say(why, n, "; topic: want \"%s\", got \"%s\"", want_topic,
             hit->topic ? hit->topic : "(null)");
 }
 

@@ -33,7 +33,22 @@ struct ctx {
     size_t first;           /* index of the first fact of this article */
     bool quiet;             /* the number at hand is stated but not to be
                              * compared: its topic is left empty */
+    const char *source, *outlet;   /* the article's names, in the arena */
+    const char *interned[16];      /* recent strings copied to the arena */
+    unsigned ninterned;
 };
+
+/* The arena's copy of s, shared with recent facts of the article so that
+ * a topic repeated fact after fact is stored once. */
+static const char *intern(struct ctx *c, const char *s)
+{
+    for (unsigned k = 0; k < c->ninterned && k < 16; k++)
+        if (strcmp(c->interned[k], s) == 0)
+            return c->interned[k];
+    const char *copy = arena_strdup(c->ar, s);
+    c->interned[c->ninterned++ % 16] = copy;
+    return copy;
+}
 
 /* A number as read, before its unit and topic. */
 struct num {
@@ -271,6 +286,8 @@ static bool is_time(const struct ctx *c, size_t i)
     return is_any(c, j, after);
 }
 
+static double digits_of(const struct ctx *c, size_t i);
+
 /* "(62)" after a name, "a 12-year-old", "Serhii, 38,", "aged 62". */
 static bool is_age(const struct ctx *c, size_t i, size_t end)
 {
@@ -280,7 +297,9 @@ static bool is_age(const struct ctx *c, size_t i, size_t end)
     };
     size_t p = i ? i - 1 : c->n;
 
-    if (is(c, p, "(") && is(c, end, ")") && i >= 2 && cap(c, i - 2))
+    /* "Larysa Fuzik (62)", "the driver (62)" */
+    if (is(c, p, "(") && is(c, end, ")") && i >= 2 && is_word(c, i - 2) &&
+        is_num(c, i) && end == i + 1 && digits_of(c, i) < 120)
         return true;
     if (is_dash(c, end) && is_any(c, end + 1, span) && is_dash(c, end + 2)
         && is(c, end + 3, "old"))
@@ -290,9 +309,11 @@ static bool is_age(const struct ctx *c, size_t i, size_t end)
         return true;
     if (is(c, p, "aged") || is(c, p, "age"))
         return true;
+    /* "John Smith, 54, said" */
     if (is_comma(c, p) && i >= 2 && cap(c, i - 2) &&
-        (is_comma(c, end) || is(c, end, ".")) && !cap(c, i - 3 + 0) &&
-        tk(c, i)->type == TOK_NUM)
+        (is_comma(c, end) || is(c, end, ".")) && end == i + 1 &&
+        is_num(c, i) && digits_of(c, i) < 120 &&
+        !(c->t[i - 2].flags & TF_SENT_START))
         return true;
     return false;
 }
@@ -323,8 +344,31 @@ static bool is_identifier(const struct ctx *c, size_t i, size_t end)
         !lexicon_find(c->lx, c->t[p].low) && !read_currency(c, i, &cs) &&
         !is(c, p, "no."))
         return true;
-    /* phone numbers: 555-0143, +1 202 */
+    /* phone numbers: 555-0143, +1 202, 0800 123 456, (555) 123-4567 */
     if (is(c, p, "+"))
+        return true;
+    if ((is_num(c, end) && !glued(c, end)) || (i > 0 && is_num(c, p)))
+        return true;   /* digit groups side by side */
+    if (is(c, p, "(") && is(c, end, ")") && is_num(c, end + 1))
+        return true;   /* "(555) 123-4567" */
+    {
+        const struct tok *t = tk(c, i);
+        if (t->e - t->s >= 2 && c->s[t->s] == '0' &&
+            !memchr(c->s + t->s, '.', t->e - t->s) &&
+            !memchr(c->s + t->s, ',', t->e - t->s))
+            return true;   /* "0800", "05": codes, not quantities */
+    }
+    if (is_dash(c, end) && glued(c, end) && is_num(c, end + 1) &&
+        glued(c, end + 1) && tk(c, end + 1)->e - tk(c, end + 1)->s == 4 &&
+        tk(c, i)->e - tk(c, i)->s == 3)
+        return true;   /* "123-4567" */
+    if (is(c, p, ")") && i >= 2 && is_num(c, i - 2) && i >= 3 &&
+        is(c, i - 3, "("))
+        return true;   /* "(555) 123" */
+    /* "2024-11-05": the parts of an ISO date */
+    if (i >= 2 && is_dash(c, p) && glued(c, p) && glued(c, i) &&
+        is_num(c, i - 2) && (is_year_value(c, i - 2) ||
+        (i >= 4 && is_dash(c, i - 3) && is_year_value(c, i - 4))))
         return true;
     if (is_dash(c, end) && glued(c, end) && is_num(c, end + 1) &&
         glued(c, end + 1) && is_dash(c, end + 2) && is_num(c, end + 3))
@@ -976,6 +1020,7 @@ struct np {
     bool event_noun;          /* the fire itself */
     const char *fallback;     /* role when the clause names none */
     bool compound;            /* "nine-story": a modifier, not a count */
+    bool of_total;            /* "312 of the 650 seats" */
 };
 
 static bool ends_with(const char *w, const char *suf)
@@ -1044,8 +1089,10 @@ static void read_np(struct ctx *c, size_t i, struct np *np)
         /* "312 of the 650 seats", "18 out of 36": counted as the total */
         size_t k = j + 2;
         struct num tot;
-        if (read_number(c, k, &tot) && !tot.ordinal)
+        if (read_number(c, k, &tot) && !tot.ordinal) {
             j = tot.end;
+            np->of_total = true;
+        }
     } else if (is(c, j, "of") && !is_num(c, j + 1)) {
         j++;   /* "dozens of people" */
         if (is(c, j, "the") || is(c, j, "its") || is(c, j, "their"))
@@ -2067,8 +2114,8 @@ static void emit(struct ctx *c, const struct num *nm, size_t tstart,
     const struct article *a = c->a;
 
     memset(&f, 0, sizeof(f));
-    f.source = a->path;
-    f.outlet = a->source;
+    f.source = c->source;
+    f.outlet = c->outlet;
     f.source_date = a->date;
     f.offset = c->t[tstart].s;
     f.length = c->t[tend - 1].e - f.offset;
@@ -2098,8 +2145,9 @@ static void emit(struct ctx *c, const struct num *nm, size_t tstart,
         f.low = fact_round((nm->value - h) * factor);
         f.high = fact_round((nm->value + h) * factor);
     }
-    f.unit = unit;
-    f.topic = c->quiet || !topic ? "" : topic;
+    /* facts own their strings: nothing points into the lexicon */
+    f.unit = intern(c, unit);
+    f.topic = c->quiet || !topic ? "" : intern(c, topic);
     topic = f.topic;
     struct span sp = find_when(c, qs, end);
     f.date_from = sp.from;
@@ -2245,7 +2293,7 @@ static void count_fact(struct ctx *c, struct num *nm, size_t i)
         snprintf(buf, sizeof(buf), "%s", noun);
     else
         snprintf(buf, sizeof(buf), "%s %s", noun, role);
-    size_t tend = np.end > nm->end ? np.end : nm->end;
+    size_t tend = np.end > nm->end && !np.of_total ? np.end : nm->end;
     emit(c, nm, nm->qstart, tend, "count", 1, astr(c, buf), nm->qstart,
          tend);
     (void)i;
@@ -2569,6 +2617,8 @@ size_t fact_extract(const struct article *a, const struct lexicon *lx,
     c.out = out;
     c.today = a->date;
     c.first = out->n;
+    c.source = arena_strdup(ar, a->path);
+    c.outlet = arena_strdup(ar, a->source);
     c.n = fact_tokenize(a->text, a->body_off, a->len, &c.t);
     c.capital = find_capital(&c);
     for (size_t i = 0; i < c.n;) {

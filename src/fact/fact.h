@@ -8,18 +8,32 @@
  * (date span) and where (scope).  Strings point into an arena owned by
  * whoever ran the extraction or read the facts back.
  *
- * Canonical units: "count" (things counted), "ordinal", "percent", "km"
- * (km, miles), "m" (metres, feet, yards), "mm" (mm, cm, inches), "ha"
- * (hectares, acres, square km and miles), "kg" (kg, tonnes, pounds),
- * "degC", "min" (seconds to hours, in minutes), "days" (days, weeks),
- * "months" (months, years), and money as a lowercase ISO code ("usd",
- * "eur", "gbp", ...).  The unit as printed stays in text.
+ * Canonical units: "count" (things counted), "ordinal", "percent", "pp"
+ * (percentage points), "km" (km, miles), "m" (metres, feet, yards), "mm"
+ * (mm, cm, inches), "ha" (hectares, acres, square km and miles), "m2",
+ * "kg" (kg, tonnes, pounds), "degC" (Fahrenheit converted), "deg" (a
+ * bare "degrees"), "min" (seconds to hours, in minutes), "days" (days,
+ * weeks), "months" (months, years), "km/h", "date" (a stated calendar
+ * date, value YYYYMMDD), and money as a lowercase ISO code ("usd", "eur",
+ * "gbp", ...).  The unit as printed stays in text.
  *
  * Bounds: low/high are what the statement allows.  "at least 6": low 6,
  * no high; "more than 24": low 24 exclusive; "up to 3": high 3; "about
  * 420": value 420 with low == high == 420 (the comparator widens it by
  * its tolerance); "between 8 and 19": low 8, high 19, value NULL-like
- * (has_value false); "dozens": vague, low 24, has_value false. */
+ * (has_value false); "dozens": vague, low 24, high 199, has_value false.
+ * A value written with a scale word or in another unit keeps the
+ * precision it was written with: "$49 billion" allows 48.5 to 49.5
+ * billion, "82 square miles" 81.5 to 82.5 square miles (in hectares),
+ * "53,000 acres" 52,500 to 53,500 acres (a number of four or more digits
+ * ending in zeros is taken as rounded).  Plain counts and values in their
+ * canonical unit are taken as written: "1,200km" is 1200 to 1200.
+ *
+ * Topic: "" when the article does not say what the number counts ("it
+ * rose to 16"), or when the number is stated but not to be compared: a
+ * reference ("the two sides"), a withdrawn figure ("authorities at first
+ * believed 134"), a possibility ("may chip in $20 billion"), a horizon
+ * ("over the next 10 years").  The comparator groups no such fact. */
 
 #include <stdbool.h>
 #include <stddef.h>
