@@ -3,7 +3,9 @@
 /* The comparator: groups facts that state the same thing and judges
  * whether the outlets agree.
  *
- * A group is one topic, one unit, one span of dates and one scope.  Event
+ * A group is one topic, one unit, one span of dates and one scope.  Facts
+ * with an empty topic (the extractor could not tell what they count) are
+ * counted in the summary but join no group.  Event
  * facts group only with facts about the same days; state facts (kind
  * KIND_STATE) group within a window of days.  Only groups holding facts
  * of at least two outlets are kept.  Verdicts come from each fact's
