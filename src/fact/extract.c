@@ -9,6 +9,7 @@
  * are parts of dates, times of day, ages, years, identifiers and phone or
  * street numbers are passed over. */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,9 @@ struct ctx {
     bool quiet;             /* the number at hand is stated but not to be
                              * compared: its topic is left empty */
     const char *source, *outlet;   /* the article's names, in the arena */
+    unsigned *mask;         /* per token: the word lists it is in */
+    const struct lx_entry **lxc;   /* per token: its lexicon entry */
+    unsigned char *lxdone;  /* per token: lxc is filled in */
     const char *interned[16];      /* recent strings copied to the arena */
     unsigned ninterned;
 };
@@ -63,17 +67,69 @@ struct num {
     bool negative;          /* "minus" or "-" before the digits */
 };
 
+/* ---- word lists: each token knows which it is in (see word_mask) ---- */
+
+#define MASK_UNIT    (1u << 27)   /* may start a unit */
+#define MASK_TIME    (1u << 28)   /* may start a time expression */
+#define MASK_MONTH   (1u << 29)
+#define MASK_WEEKDAY (1u << 30)
+#define MASK_NUMBER  (1u << 31)   /* may start a number */
+
+static const char *const boundary_marks[] = {
+    ";", ":", "(", ")", "[", "]", "\xe2\x80\x94", "\"",
+    "\xe2\x80\x9c", "\xe2\x80\x9d", ".", "!", "?", NULL,
+};
+
+static const char *const time_after[] = {
+    "am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "utc", "est",
+    "edt", "pst", "pdt", "cet", "cest", "bst", "ist", "hrs",
+    "o'clock", "hours_local", NULL,
+};
+
+static const char *const age_span[] = {
+    "year", "years", "month", "months", "week", "weeks", "day", "days",
+    NULL,
+};
+
+static const char *const directions[] = {
+    "north", "south", "east", "west", "northeast", "northwest",
+    "southeast", "southwest", "north-east", "north-west", "south-east",
+    "south-west", "away", "inland", "offshore", NULL,
+};
+
+static const char *const bare_skip[] = {
+    "by", "to", "at", "of", "for", "was", "is", "were", "are", "be",
+    "been", "reached", "expected", "stood", "stands", NULL,
+};
+
+static const char *const horizon_words[] = {
+    "next", "past", "last", "first", "coming", "previous", "within",
+    "in", "over", "since", NULL,
+};
+
+static const char *const definite[] = {
+    "the", "these", "those", "both", "its", "their", "his", "her",
+    "our", "my", "your", "all", "every", NULL,
+};
+
+static const char *const finish_verbs[] = {
+    "finished", "ranked", "placed", "came", "ranks", "ranking",
+    "finish", "place", "rank", NULL,
+};
+
+
 /* ---- token helpers ---- */
 
 static const struct tok *tk(const struct ctx *c, size_t i)
 {
-    static const struct tok none = { 0, 0, TOK_PUNCT, 0, 0, "" };
+    static const struct tok none = { 0, 0, TOK_PUNCT, 0, 0, "", 0 };
     return i < c->n ? &c->t[i] : &none;
 }
 
 static bool is(const struct ctx *c, size_t i, const char *w)
 {
-    return i < c->n && strcmp(c->t[i].low, w) == 0;
+    return i < c->n && c->t[i].low[0] == w[0] &&
+           strcmp(c->t[i].low, w) == 0;
 }
 
 static bool is_word(const struct ctx *c, size_t i)
@@ -108,8 +164,17 @@ static bool is_dash(const struct ctx *c, size_t i)
            is(c, i, "\xe2\x80\x91");
 }
 
+static unsigned list_bit(const char *const *ws);
+
+/* Whether token i is one of the words ws.  The lists the extractor uses
+ * are known in advance: each token carries a bit per list (word_mask),
+ * so this is a bit test, not a scan of the list. */
 static bool is_any(const struct ctx *c, size_t i, const char *const *ws)
 {
+    unsigned bit = list_bit(ws);
+
+    if (bit && c->mask)
+        return i < c->n && (c->mask[i] & bit) != 0;
     for (; *ws; ws++)
         if (is(c, i, *ws))
             return true;
@@ -120,15 +185,11 @@ static bool is_any(const struct ctx *c, size_t i, const char *const *ws)
  * spaced dashes and quotes. */
 static bool is_boundary(const struct ctx *c, size_t i)
 {
-    static const char *const b[] = {
-        ";", ":", "(", ")", "[", "]", "\xe2\x80\x94", "\"",
-        "\xe2\x80\x9c", "\xe2\x80\x9d", ".", "!", "?", NULL,
-    };
     if (i >= c->n)
         return true;
     if (is(c, i, "\xe2\x80\x93") && (c->t[i].flags & TF_SPACE_BEFORE))
         return true;
-    return c->t[i].type == TOK_PUNCT && is_any(c, i, b);
+    return c->t[i].type == TOK_PUNCT && is_any(c, i, boundary_marks);
 }
 
 static bool is_comma(const struct ctx *c, size_t i)
@@ -140,7 +201,15 @@ static const struct lx_entry *lx_word(const struct ctx *c, size_t i)
 {
     if (!is_word(c, i) || !c->t[i].low[0])
         return NULL;
-    return lexicon_find(c->lx, c->t[i].low);
+    if (c->lxdone && c->lxdone[i])
+        return c->lxc[i];
+    const struct lx_entry *en = lexicon_find(c->lx, c->t[i].low);
+    if (c->lxdone) {
+        /* a cache, not the token's meaning: safe to fill from const */
+        ((struct ctx *)c)->lxc[i] = en;
+        ((struct ctx *)c)->lxdone[i] = 1;
+    }
+    return en;
 }
 
 /* The longest lexicon form of up to three words at i; *len gets its word
@@ -150,6 +219,8 @@ static const struct lx_entry *lx_at(const struct ctx *c, size_t i,
 {
     char form[80];
 
+    if (!is_word(c, i) || !lexicon_starts_phrase(c->lx, c->t[i].low))
+        goto single;
     for (size_t k = 3; k >= 2; k--) {
         size_t p = 0;
         bool ok = true;
@@ -175,6 +246,7 @@ static const struct lx_entry *lx_at(const struct ctx *c, size_t i,
             return en;
         }
     }
+single:
     if (is_word(c, i) && is_dash(c, i + 1) && glued(c, i + 1) &&
         is_word(c, i + 2) && glued(c, i + 2)) {
         snprintf(form, sizeof(form), "%s-%s", c->t[i].low, c->t[i + 2].low);
@@ -200,7 +272,7 @@ static bool is_month(const struct ctx *c, size_t i)
     char w[24];
     size_t l;
 
-    if (!is_word(c, i))
+    if (!is_word(c, i) || (c->mask && !(c->mask[i] & MASK_MONTH)))
         return false;
     l = strlen(c->t[i].low);
     if (l >= sizeof(w))
@@ -271,11 +343,6 @@ static bool in_date(const struct ctx *c, size_t i)
 
 static bool is_time(const struct ctx *c, size_t i)
 {
-    static const char *const after[] = {
-        "am", "pm", "a.m.", "p.m.", "a.m", "p.m", "gmt", "utc", "est",
-        "edt", "pst", "pdt", "cet", "cest", "bst", "ist", "hrs",
-        "o'clock", "hours_local", NULL,
-    };
     size_t j = i + 1;
 
     if (is(c, j, ":") && glued(c, j) && is_num(c, j + 1) && glued(c, j + 1))
@@ -283,7 +350,7 @@ static bool is_time(const struct ctx *c, size_t i)
     if (i > 0 && is(c, i - 1, ":") && glued(c, i - 1) && is_num(c, i - 2))
         return true;
     /* "7.20pm" is a number token "7.20" before "pm" */
-    return is_any(c, j, after);
+    return is_any(c, j, time_after);
 }
 
 static double digits_of(const struct ctx *c, size_t i);
@@ -291,20 +358,16 @@ static double digits_of(const struct ctx *c, size_t i);
 /* "(62)" after a name, "a 12-year-old", "Serhii, 38,", "aged 62". */
 static bool is_age(const struct ctx *c, size_t i, size_t end)
 {
-    static const char *const span[] = {
-        "year", "years", "month", "months", "week", "weeks", "day", "days",
-        NULL,
-    };
     size_t p = i ? i - 1 : c->n;
 
     /* "Larysa Fuzik (62)", "the driver (62)" */
     if (is(c, p, "(") && is(c, end, ")") && i >= 2 && is_word(c, i - 2) &&
         is_num(c, i) && end == i + 1 && digits_of(c, i) < 120)
         return true;
-    if (is_dash(c, end) && is_any(c, end + 1, span) && is_dash(c, end + 2)
+    if (is_dash(c, end) && is_any(c, end + 1, age_span) && is_dash(c, end + 2)
         && is(c, end + 3, "old"))
         return true;
-    if (is_any(c, end, span) && (is(c, end + 1, "old") ||
+    if (is_any(c, end, age_span) && (is(c, end + 1, "old") ||
         (is(c, end + 1, "of") && is(c, end + 2, "age"))))
         return true;
     if (is(c, p, "aged") || is(c, p, "age"))
@@ -880,6 +943,8 @@ static const struct unit *read_unit(const struct ctx *c, size_t i,
 
     if (is_dash(c, j) && glued(c, j) && glued(c, j + 1))
         j++;
+    if (c->mask && j < c->n && !(c->mask[j] & MASK_UNIT))
+        return NULL;
     for (size_t k = 0; k < sizeof(units) / sizeof(*units); k++) {
         const char *f = units[k].form;
         size_t p = j;
@@ -1666,6 +1731,9 @@ static bool time_at(struct ctx *c, size_t i, struct span *sp)
     int t = c->today, y, m, d, wd;
 
     memset(sp, 0, sizeof(*sp));
+    if (c->mask && !is_num(c, i) &&
+        !(c->mask[i] & (MASK_TIME | MASK_MONTH | MASK_WEEKDAY)))
+        return false;
     date_to_ymd(t, &y, &m, &d);
     if (is(c, i, "overnight") || is(c, i, "tonight") || is(c, i, "today") ||
         (is(c, i, "last") && is(c, i + 1, "night")) ||
@@ -1678,7 +1746,8 @@ static bool time_at(struct ctx *c, size_t i, struct span *sp)
         sp->from = sp->to = t - 1;
         return true;
     }
-    if ((wd = when_weekday(c->t[i].low)) >= 0 && cap(c, i)) {
+    if ((!c->mask || (c->mask[i] & MASK_WEEKDAY)) &&
+        (wd = when_weekday(c->t[i].low)) >= 0 && cap(c, i)) {
         sp->from = sp->to = last_weekday(t, wd);
         return true;
     }
@@ -1810,12 +1879,7 @@ static const char *length_topic(struct ctx *c, size_t end, size_t *np_end)
     char buf[128], place[96];
 
     /* "(750-mile)" was absorbed already */
-    static const char *const dirs[] = {
-        "north", "south", "east", "west", "northeast", "northwest",
-        "southeast", "southwest", "north-east", "north-west", "south-east",
-        "south-west", "away", "inland", "offshore", NULL,
-    };
-    if (is_any(c, j, dirs))
+    if (is_any(c, j, directions))
         j++;
     if (is(c, j, "of") || is(c, j, "from")) {
         /* the last capitalised name before the clause ends */
@@ -1935,14 +1999,10 @@ static const char *money_topic(struct ctx *c, size_t qs, size_t end)
  * "contract", "Turnout was 67.3 percent" -> "turnout"; NULL if none. */
 static const char *word_before(struct ctx *c, size_t qs)
 {
-    static const char *const skip[] = {
-        "by", "to", "at", "of", "for", "was", "is", "were", "are", "be",
-        "been", "reached", "expected", "stood", "stands", NULL,
-    };
     char buf[64];
     size_t i = qs;
 
-    while (i > 0 && same_sent(c, i - 1, qs) && is_any(c, i - 1, skip))
+    while (i > 0 && same_sent(c, i - 1, qs) && is_any(c, i - 1, bare_skip))
         i--;
     if (i > 0 && is_word(c, i - 1) && same_sent(c, i - 1, qs) &&
         !is_any(c, i - 1, np_stop) && c->t[i - 1].low[0]) {
@@ -1961,7 +2021,7 @@ static const char *word_before(struct ctx *c, size_t qs)
            !is_boundary(c, s - 1))
         s--;
     if (s + 4 >= qs && is_word(c, s) && !is_any(c, s, np_stop) &&
-        !cap(c, s + 1) && is_any(c, s + 1, skip)) {
+        !cap(c, s + 1) && is_any(c, s + 1, bare_skip)) {
         snprintf(buf, sizeof(buf), "%s", c->t[s].low);
         return astr(c, buf);
     }
@@ -2049,11 +2109,7 @@ static const char *percent_topic(struct ctx *c, size_t qs, size_t end,
  * a stretch of time around the statement, not a fact. */
 static bool horizon_before(const struct ctx *c, size_t qs)
 {
-    static const char *const w[] = {
-        "next", "past", "last", "first", "coming", "previous", "within",
-        "in", "over", "since", NULL,
-    };
-    return qs > 0 && is_any(c, qs - 1, w);
+    return qs > 0 && is_any(c, qs - 1, horizon_words);
 }
 
 /* Skip "(750-mile)", "(137 miles)", "(€50bn)" after a measure. */
@@ -2327,10 +2383,6 @@ static bool withdrawn(const struct ctx *c, size_t qs)
  * "an earlier figure") or a possibility ("may chip in $20 billion"). */
 static bool uncompared(const struct ctx *c, const struct num *nm)
 {
-    static const char *const definite[] = {
-        "the", "these", "those", "both", "its", "their", "his", "her",
-        "our", "my", "your", "all", "every", NULL,
-    };
     size_t i = nm->start;
 
     if (is(c, i, "one") && (is(c, i + 1, "of") || is(c, i + 1, "another")
@@ -2355,10 +2407,6 @@ static bool uncompared(const struct ctx *c, const struct num *nm)
 static bool excluded(struct ctx *c, const struct num *nm)
 {
     size_t i = nm->start;
-    static const char *const definite[] = {
-        "the", "these", "those", "both", "its", "their", "his", "her",
-        "our", "my", "your", "all", "every", NULL,
-    };
 
     if (is_age(c, i, nm->end))
         return true;
@@ -2405,13 +2453,9 @@ static void fact_at(struct ctx *c, size_t i, size_t *next)
             !is(c, nm.start, "no.") && !is(c, nm.start, "no"))
             return;   /* "the Second World War": part of a name */
         const char *topic = ordinal_topic(c, nm.end);
-        static const char *const finish[] = {
-            "finished", "ranked", "placed", "came", "ranks", "ranking",
-            "finish", "place", "rank", NULL,
-        };
         if (strcmp(topic, "rank") == 0 && !is(c, nm.start, "no.") &&
             !is(c, nm.start, "no") &&
-            !(nm.start > 0 && is_any(c, nm.start - 1, finish)))
+            !(nm.start > 0 && is_any(c, nm.start - 1, finish_verbs)))
             c->quiet = true;
         size_t tend = nm.end;
         if (is_word(c, tend) || (is_dash(c, tend) && is_word(c, tend + 1)))
@@ -2591,6 +2635,8 @@ static bool may_start_number(const struct ctx *c, size_t i)
     const struct tok *t = &c->t[i];
     if (t->type == TOK_NUM)
         return true;
+    if (c->mask)
+        return (c->mask[i] & MASK_NUMBER) != 0;
     if (t->type != TOK_WORD)
         return false;
     return number_word(t->low) >= 0 || number_ordinal(t->low) >= 0 ||
@@ -2603,9 +2649,129 @@ static bool may_start_number(const struct ctx *c, size_t i)
            || strcmp(t->low, "tens") == 0 || strcmp(t->low, "billions") == 0;
 }
 
+/* ---- the word table behind is_any ---- */
+
+static const char *const *const word_lists[] = {
+    boundary_marks, time_after, age_span, np_stop, np_filler, past, aux,
+    locative, directions, bare_skip, horizon_words, definite, finish_verbs,
+};
+
+struct word_bits { char w[24]; unsigned bits; };
+
+static struct {
+    struct word_bits *slot;
+    size_t cap;
+} words;
+
+static unsigned list_bit(const char *const *ws)
+{
+    for (size_t k = 0; k < sizeof(word_lists) / sizeof(*word_lists); k++)
+        if (word_lists[k] == ws)
+            return 1u << k;
+    return 0;
+}
+
+static unsigned long long fnv(const char *w)
+{
+    unsigned long long h = 1469598103934665603ULL;
+
+    for (const char *p = w; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    return h;
+}
+
+static size_t word_slot_h(const char *w, unsigned long long h)
+{
+    size_t i = (size_t)h & (words.cap - 1);
+    while (words.slot[i].w[0] && strcmp(words.slot[i].w, w) != 0)
+        i = (i + 1) & (words.cap - 1);
+    return i;
+}
+
+static size_t word_slot(const char *w)
+{
+    return word_slot_h(w, fnv(w));
+}
+
+static void add_word(const char *w, unsigned bits)
+{
+    if (strlen(w) >= sizeof(words.slot->w))
+        return;
+    size_t i = word_slot(w);
+    snprintf(words.slot[i].w, sizeof(words.slot[i].w), "%s", w);
+    words.slot[i].bits |= bits;
+}
+
+/* Built once, before any extraction (pthread_once), then only read. */
+static void build_words(void)
+{
+    static const char *const extra[] = {
+        "a", "an", "half", "no", "no.", "dozens", "hundreds", "thousands",
+        "millions", "billions", "scores", "tens",
+    };
+    words.cap = 4096;
+    words.slot = xcalloc(words.cap, sizeof(*words.slot));
+    for (size_t k = 0; k < sizeof(word_lists) / sizeof(*word_lists); k++)
+        for (const char *const *p = word_lists[k]; *p; p++)
+            add_word(*p, 1u << k);
+    static const char *const months[] = {
+        "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december", "jan",
+        "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+        "nov", "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
+        "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+    };
+    for (size_t k = 0; k < sizeof(months) / sizeof(*months); k++)
+        add_word(months[k], MASK_MONTH);
+    static const char *const days[] = {
+        "sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday's", "monday's", "tuesday's", "wednesday's",
+        "thursday's", "friday's", "saturday's",
+    };
+    for (size_t k = 0; k < sizeof(days) / sizeof(*days); k++)
+        add_word(days[k], MASK_WEEKDAY);
+    for (size_t k = 0; k < sizeof(extra) / sizeof(*extra); k++)
+        add_word(extra[k], MASK_NUMBER);
+    const char *vocab[128];
+    size_t nv = number_vocabulary(vocab, 128);
+    for (size_t k = 0; k < nv; k++)
+        add_word(vocab[k], MASK_NUMBER);
+    for (size_t k = 0; k < sizeof(units) / sizeof(*units); k++) {
+        char first[24];
+        size_t l = strcspn(units[k].form, " ");
+        if (l < sizeof(first)) {
+            snprintf(first, sizeof(first), "%.*s", (int)l, units[k].form);
+            add_word(first, MASK_UNIT);
+        }
+    }
+    static const char *const times[] = {
+        "overnight", "tonight", "today", "last", "this", "yesterday",
+        "past", "previous", "week", "earlier",
+    };
+    for (size_t k = 0; k < sizeof(times) / sizeof(*times); k++)
+        add_word(times[k], MASK_TIME);
+}
+
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+
+/* The lists token t is in; numbers words are told by the number reader. */
+static unsigned word_mask(const struct tok *t)
+{
+    unsigned bits = 0;
+
+    if (!t->low[0])
+        return 0;
+    /* "4th", "21st": digits with an ordinal suffix in one word */
+    if (t->type == TOK_WORD && t->low[0] >= '0' && t->low[0] <= '9')
+        bits |= MASK_NUMBER;
+    size_t i = word_slot_h(t->low, t->hash);
+    return bits | words.slot[i].bits;
+}
+
 size_t fact_extract(const struct article *a, const struct lexicon *lx,
                     struct arena *ar, struct fact_list *out)
 {
+    pthread_once(&words_once, build_words);
     struct ctx c;
     size_t before = out->n;
 
@@ -2620,6 +2786,11 @@ size_t fact_extract(const struct article *a, const struct lexicon *lx,
     c.source = arena_strdup(ar, a->path);
     c.outlet = arena_strdup(ar, a->source);
     c.n = fact_tokenize(a->text, a->body_off, a->len, &c.t);
+    c.mask = xreallocarray(NULL, c.n ? c.n : 1, sizeof(*c.mask));
+    c.lxc = xreallocarray(NULL, c.n ? c.n : 1, sizeof(*c.lxc));
+    c.lxdone = xcalloc(c.n ? c.n : 1, 1);
+    for (size_t i = 0; i < c.n; i++)
+        c.mask[i] = word_mask(&c.t[i]);
     c.capital = find_capital(&c);
     for (size_t i = 0; i < c.n;) {
         size_t next = i + 1;
@@ -2633,5 +2804,8 @@ size_t fact_extract(const struct article *a, const struct lexicon *lx,
         i = next > i ? next : i + 1;
     }
     free(c.t);
+    free(c.mask);
+    free(c.lxc);
+    free(c.lxdone);
     return out->n - before;
 }

@@ -42,6 +42,7 @@
 struct arena;
 struct article;
 struct err;
+struct json_t;
 
 enum qualifier {
     QUAL_EXACT,      /* "420" */
@@ -132,6 +133,15 @@ int fact_write_json(FILE *out, const struct fact *f);
  * fact. */
 int fact_read_json(const char *line, size_t len, struct arena *ar,
                    struct fact *f, struct err *e);
+
+/* The same as a jansson object (the caller's: json_decref it), for
+ * writers that put facts inside other JSON. */
+struct json_t *fact_to_json(const struct fact *f);
+
+/* The same as fact_read_json, from a jansson value already parsed
+ * (borrowed). */
+int fact_from_json(const struct json_t *o, struct arena *ar, struct fact *f,
+                   struct err *e);
 
 /* Round x to 15 significant digits, the precision facts are written
  * with, so that facts compared in memory and facts read back from JSON

@@ -25,6 +25,7 @@ struct tok {
     unsigned short sent;    /* sentence number, modulo 65536 */
     char low[24];           /* lower-cased word (ASCII folding; typographic
                              * apostrophe folded), "" if longer */
+    unsigned long long hash;   /* FNV-1a of low */
 };
 
 /* Tokenize text[from, to): words, numbers (digits with inner , and .),
@@ -63,12 +64,17 @@ struct lx_entry {
  * its Snowball stem against the stems of the lexicon's nouns. */
 const struct lx_entry *lexicon_find(const struct lexicon *lx,
                                     const char *form);
+/* Whether some multi-word form of the lexicon begins with word. */
+bool lexicon_starts_phrase(const struct lexicon *lx, const char *word);
 /* Whether a topic is a state (see "state" lines of the lexicon). */
 bool lexicon_is_state(const struct lexicon *lx, const char *topic,
                       const char *unit);
 
 /* ---- numbers ---- */
 
+/* Fill out with up to max words the number readers know ("eight",
+ * "third"); returns how many. */
+size_t number_vocabulary(const char **out, size_t max);
 /* The value of a number word ("eight", "twenty", "hundred"), or -1. */
 double number_word(const char *low);
 /* The value of an ordinal word or "4th" form, or -1. */

@@ -8,6 +8,7 @@
 
 #include "fact/fact.h"
 #include "util/arena.h"
+#include "util/buf.h"
 #include "util/date.h"
 #include "util/err.h"
 #include "util/vec.h"
@@ -53,6 +54,8 @@ double fact_round(double x)
 
     if (!isfinite(x) || x == 0)
         return x;
+    if (fabs(x) < 1e15 && x == floor(x))
+        return x;   /* whole numbers need no rounding */
     snprintf(tmp, sizeof(tmp), "%.15g", x);
     return strtod(tmp, NULL);
 }
@@ -107,6 +110,8 @@ int fact_cmp(const struct fact *a, const struct fact *b)
 
 /* ---- JSON Lines ---- */
 
+static const char *const kind_names[] = { "event", "state" };
+
 static json_t *num(double x)
 {
     if (fabs(x) < 9007199254740992.0 && x == floor(x))
@@ -124,13 +129,9 @@ static json_t *day(int d)
     return json_string(s);
 }
 
-static const char *const kind_names[] = { "event", "state" };
-
-int fact_write_json(FILE *out, const struct fact *f)
+json_t *fact_to_json(const struct fact *f)
 {
     json_t *o = json_object();
-    char *line;
-    int rc;
 
     json_object_set_new(o, "source", json_string(f->source));
     json_object_set_new(o, "outlet", json_string(f->outlet));
@@ -154,13 +155,125 @@ int fact_write_json(FILE *out, const struct fact *f)
     json_object_set_new(o, "date_to", day(f->date_to));
     if (f->scope && *f->scope)
         json_object_set_new(o, "scope", json_string(f->scope));
-    line = json_dumps(o, JSON_SORT_KEYS | JSON_COMPACT |
-                             JSON_REAL_PRECISION(15));
-    json_decref(o);
-    if (!line)
-        return -1;
-    rc = fputs(line, out) < 0 || putc('\n', out) == EOF ? -1 : 0;
-    free(line);
+    return o;
+}
+
+/* Append a JSON number: whole numbers as integers, others with 15
+ * significant digits (what fact_round keeps), as jansson reads them. */
+static void put_num(struct buf *b, double x)
+{
+    if (fabs(x) < 9007199254740992.0 && x == floor(x)) {
+        buf_printf(b, "%lld", (long long)x);
+        return;
+    }
+    char tmp[40];
+    int n = snprintf(tmp, sizeof(tmp), "%.15g", x);
+    /* a real must not read back as an integer: "1e+20" -> "1e20",
+     * "5" -> "5.0" */
+    if (!strpbrk(tmp, ".eEn"))
+        snprintf(tmp + n, sizeof(tmp) - (size_t)n, ".0");
+    buf_puts(b, tmp);
+}
+
+static void put_str(struct buf *b, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+
+    buf_putc(b, '"');
+    size_t from = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0x20 && ch != '"' && ch != '\\')
+            continue;
+        buf_append(b, s + from, i - from);
+        from = i + 1;
+        switch (ch) {
+        case '"': buf_puts(b, "\\\""); break;
+        case '\\': buf_puts(b, "\\\\"); break;
+        case '\n': buf_puts(b, "\\n"); break;
+        case '\r': buf_puts(b, "\\r"); break;
+        case '\t': buf_puts(b, "\\t"); break;
+        case '\b': buf_puts(b, "\\b"); break;
+        case '\f': buf_puts(b, "\\f"); break;
+        default: {
+            char u[7] = { '\\', 'u', '0', '0', hex[ch >> 4], hex[ch & 15], 0 };
+            buf_puts(b, u);
+        }
+        }
+    }
+    buf_append(b, s + from, len - from);
+    buf_putc(b, '"');
+}
+
+static void put_day(struct buf *b, int d)
+{
+    char s[11];
+
+    if (d == DATE_NONE) {
+        buf_puts(b, "null");
+        return;
+    }
+    date_format(d, s);
+    buf_putc(b, '"');
+    buf_append(b, s, 10);
+    buf_putc(b, '"');
+}
+
+static void put_opt(struct buf *b, bool has, double x)
+{
+    if (has)
+        put_num(b, x);
+    else
+        buf_puts(b, "null");
+}
+
+/* Written by hand, not through jansson: this runs once per fact and the
+ * extractor's speed is that of its output.  Keys in sorted order, as
+ * the contract asks; fact_read_json (jansson) reads it back. */
+int fact_write_json(FILE *out, const struct fact *f)
+{
+    struct buf b = BUF_INIT;
+    int rc;
+
+    buf_grow(&b, 512);
+    buf_puts(&b, "{\"date_from\":");
+    put_day(&b, f->date_from);
+    buf_puts(&b, ",\"date_to\":");
+    put_day(&b, f->date_to);
+    buf_puts(&b, ",\"high\":");
+    put_opt(&b, f->has_high, f->high);
+    buf_puts(&b, f->high_excl ? ",\"high_exclusive\":true"
+                              : ",\"high_exclusive\":false");
+    buf_puts(&b, ",\"kind\":\"");
+    buf_puts(&b, kind_names[f->kind]);
+    buf_printf(&b, "\",\"length\":%zu,\"low\":", f->length);
+    put_opt(&b, f->has_low, f->low);
+    buf_puts(&b, f->low_excl ? ",\"low_exclusive\":true"
+                             : ",\"low_exclusive\":false");
+    buf_printf(&b, ",\"offset\":%zu,\"outlet\":", f->offset);
+    put_str(&b, f->outlet, strlen(f->outlet));
+    buf_puts(&b, ",\"qualifier\":\"");
+    buf_puts(&b, fact_qualifier_name(f->qual));
+    buf_putc(&b, '"');
+    if (f->scope && *f->scope) {
+        buf_puts(&b, ",\"scope\":");
+        put_str(&b, f->scope, strlen(f->scope));
+    }
+    buf_puts(&b, ",\"source\":");
+    put_str(&b, f->source, strlen(f->source));
+    buf_puts(&b, ",\"source_date\":");
+    put_day(&b, f->source_date);
+    buf_puts(&b, ",\"text\":");
+    put_str(&b, f->text, f->length);
+    buf_puts(&b, ",\"topic\":");
+    put_str(&b, f->topic, strlen(f->topic));
+    buf_puts(&b, ",\"unit\":");
+    put_str(&b, f->unit, strlen(f->unit));
+    buf_puts(&b, ",\"value\":");
+    put_opt(&b, f->has_value, f->value);
+    buf_puts(&b, "}\n");
+    rc = fwrite(b.data, 1, b.len, out) == b.len ? 0 : -1;
+    buf_release(&b);
     return rc;
 }
 
@@ -252,17 +365,27 @@ int fact_read_json(const char *line, size_t len, struct arena *ar,
 {
     json_error_t je;
     json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je);
-    const char *qual, *kind;
-    int rc = -1;
+    int rc;
 
-    memset(f, 0, sizeof(*f));
-    if (!o)
+    if (!o) {
+        memset(f, 0, sizeof(*f));
         return bad(e, je.column > 0 ? je.column : 0,
                    "not a JSON fact: %s", je.text);
-    if (!json_is_object(o)) {
-        bad(e, 0, "not a JSON %s", "object");
-        goto fail;
     }
+    rc = fact_from_json(o, ar, f, e);
+    json_decref(o);
+    return rc;
+}
+
+int fact_from_json(const json_t *jo, struct arena *ar, struct fact *f,
+                   struct err *e)
+{
+    json_t *o = (json_t *)jo;  /* jansson's getters take no const */
+    const char *qual, *kind;
+
+    memset(f, 0, sizeof(*f));
+    if (!json_is_object(o))
+        return bad(e, 0, "not a JSON %s", "object");
     if (get_str(o, "source", true, ar, &f->source, e) < 0 ||
         get_str(o, "outlet", false, ar, &f->outlet, e) < 0 ||
         get_date(o, "source_date", &f->source_date, e) < 0 ||
@@ -281,25 +404,16 @@ int fact_read_json(const char *line, size_t len, struct arena *ar,
         get_date(o, "date_from", &f->date_from, e) < 0 ||
         get_date(o, "date_to", &f->date_to, e) < 0 ||
         get_str(o, "scope", false, ar, &f->scope, e) < 0)
-        goto fail;
+        return -1;
     if (!*f->outlet)
         f->outlet = f->source;
-    if (fact_qualifier_parse(qual, &f->qual) < 0) {
-        bad(e, 0, "unknown qualifier '%s'", qual);
-        goto fail;
-    }
+    if (fact_qualifier_parse(qual, &f->qual) < 0)
+        return bad(e, 0, "unknown qualifier '%s'", qual);
     if (strcmp(kind, "state") == 0)
         f->kind = KIND_STATE;
-    else if (*kind && strcmp(kind, "event") != 0) {
-        bad(e, 0, "unknown kind '%s'", kind);
-        goto fail;
-    }
-    if (f->date_to < f->date_from) {
-        bad(e, 0, "%s is before date_from", "date_to");
-        goto fail;
-    }
-    rc = 0;
-fail:
-    json_decref(o);
-    return rc;
+    else if (*kind && strcmp(kind, "event") != 0)
+        return bad(e, 0, "unknown kind '%s'", kind);
+    if (f->date_to < f->date_from)
+        return bad(e, 0, "%s is before date_from", "date_to");
+    return 0;
 }

@@ -36,6 +36,7 @@ struct table {
 struct lexicon {
     struct table forms;
     struct table stems;          /* noun stems -> entries */
+    struct table heads;          /* first words of multi-word forms */
     char **states;               /* state patterns */
     size_t nstates;
     char **strings;              /* everything we allocated, to free */
@@ -114,6 +115,14 @@ static struct lx_entry *entry(struct lexicon *lx, const char *form)
     keep(lx, (char *)en);
     en->form = keep(lx, xstrdup(form));
     put(&lx->forms, en);
+    const char *sp = strchr(form, ' ');
+    if (sp) {
+        struct lx_entry *head = xcalloc(1, sizeof(*head));
+        keep(lx, (char *)head);
+        head->form = keep(lx, xstrndup(form, (size_t)(sp - form)));
+        if (!get(&lx->heads, head->form))
+            put(&lx->heads, head);
+    }
     return en;
 }
 
@@ -308,6 +317,7 @@ void fact_lexicon_free(struct lexicon *lx)
     free(lx->strings);
     free(lx->forms.slot);
     free(lx->stems.slot);
+    free(lx->heads.slot);
     free(lx->states);
     sb_stemmer_delete(lx->stemmer);
     free(lx);
@@ -323,6 +333,11 @@ const struct lx_entry *lexicon_find(const struct lexicon *lx,
     if (en || strchr(form, ' '))
         return en;
     return get(&lx->stems, stem(lx, form));
+}
+
+bool lexicon_starts_phrase(const struct lexicon *lx, const char *word)
+{
+    return get(&lx->heads, word) != NULL;
 }
 
 static bool matches(const char *pat, const char *topic, const char *unit)

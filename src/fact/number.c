@@ -47,6 +47,19 @@ static double lookup(const struct named *t, size_t n, const char *low)
     return -1;
 }
 
+/* Every word the number readers know, for callers that want a table. */
+size_t number_vocabulary(const char **out, size_t max)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < sizeof(words) / sizeof(*words) && n < max; i++)
+        out[n++] = words[i].name;
+    for (size_t i = 0; i < sizeof(ordinals) / sizeof(*ordinals) && n < max;
+         i++)
+        out[n++] = ordinals[i].name;
+    return n;
+}
+
 double number_word(const char *low)
 {
     return lookup(words, sizeof(words) / sizeof(*words), low);

@@ -16,6 +16,10 @@ static bool is_alpha(int c)
 /* Decode one code point at s[i]; *n gets its length (1 on bad bytes). */
 static int32_t decode(const char *s, size_t i, size_t to, size_t *n)
 {
+    if ((unsigned char)s[i] < 0x80) {
+        *n = 1;
+        return (unsigned char)s[i];
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                           (utf8proc_ssize_t)(to - i), &cp);
@@ -58,7 +62,25 @@ static bool cp_upper(int32_t cp)
 static void fold(const char *s, struct tok *t)
 {
     size_t k = 0, n;
+    unsigned long long h = 1469598103934665603ULL;
 
+    /* the common case: ASCII only, no call per character */
+    if (t->e - t->s < sizeof(t->low)) {
+        size_t i = t->s;
+        for (; i < t->e && (unsigned char)s[i] < 0x80; i++) {
+            char ch = s[i];
+            if (ch >= 'A' && ch <= 'Z')
+                ch = (char)(ch - 'A' + 'a');
+            t->low[k++] = ch;
+            h = (h ^ (unsigned char)ch) * 1099511628211ULL;
+        }
+        if (i == t->e) {
+            t->low[k] = '\0';
+            t->hash = h;
+            return;
+        }
+        k = 0;
+    }
     for (size_t i = t->s; i < t->e; i += n) {
         int32_t cp = decode(s, i, t->e, &n);
         utf8proc_uint8_t enc[4];
@@ -77,6 +99,10 @@ static void fold(const char *s, struct tok *t)
         k += (size_t)m;
     }
     t->low[k] = '\0';
+    h = 1469598103934665603ULL;
+    for (size_t i = 0; i < k; i++)
+        h = (h ^ (unsigned char)t->low[i]) * 1099511628211ULL;
+    t->hash = h;
 }
 
 static const char *const abbrev[] = {
@@ -103,6 +129,8 @@ static size_t scan_word(const char *s, size_t i, size_t to)
     size_t n, j = i;
 
     for (;;) {
+        while (j < to && is_alpha((unsigned char)s[j]))
+            j++;   /* the common case, a byte at a time */
         int32_t cp = decode(s, j, to, &n);
         if (cp_letter(cp)) {
             j += n;
