@@ -203,7 +203,11 @@ static const struct lx_entry *lx_word(const struct ctx *c, size_t i)
         return NULL;
     if (c->lxdone && c->lxdone[i])
         return c->lxc[i];
-    const struct lx_entry *en = lexicon_find(c->lx, c->t[i].low);
+    /* a capitalised word inside a sentence is a name: no stemming */
+    const struct lx_entry *en =
+        (c->t[i].flags & (TF_CAP | TF_SENT_START)) == TF_CAP
+            ? lexicon_find_exact(c->lx, c->t[i].low)
+            : lexicon_find(c->lx, c->t[i].low);
     if (c->lxdone) {
         /* a cache, not the token's meaning: safe to fill from const */
         ((struct ctx *)c)->lxc[i] = en;

@@ -119,6 +119,12 @@ void fact_lexicon_free(struct lexicon *lx);
 size_t fact_extract(const struct article *a, const struct lexicon *lx,
                     struct arena *ar, struct fact_list *out);
 
+/* Free what the calling thread keeps between calls of the extractor
+ * and the JSON Lines writer (a stemmer, memos, a line buffer).  Call it
+ * before a thread that extracted ends, and before exit; the next call of
+ * either rebuilds what it needs. */
+void fact_thread_release(void);
+
 /* ---- facts as JSON Lines ---- */
 
 /* Write f as one JSON object with sorted keys and a newline.  Numbers

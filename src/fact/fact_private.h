@@ -64,6 +64,11 @@ struct lx_entry {
  * its Snowball stem against the stems of the lexicon's nouns. */
 const struct lx_entry *lexicon_find(const struct lexicon *lx,
                                     const char *form);
+/* The entry of exactly this form, without stemming (for names). */
+const struct lx_entry *lexicon_find_exact(const struct lexicon *lx,
+                                          const char *form);
+/* Free this thread's memo of stemmed lookups (it is rebuilt on need). */
+void lexicon_thread_release(void);
 /* Whether some multi-word form of the lexicon begins with word. */
 bool lexicon_starts_phrase(const struct lexicon *lx, const char *word);
 /* Whether a topic is a state (see "state" lines of the lexicon). */

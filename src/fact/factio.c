@@ -7,6 +7,7 @@
 #include <jansson.h>
 
 #include "fact/fact.h"
+#include "fact/fact_private.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/date.h"
@@ -160,10 +161,24 @@ json_t *fact_to_json(const struct fact *f)
 
 /* Append a JSON number: whole numbers as integers, others with 15
  * significant digits (what fact_round keeps), as jansson reads them. */
+static void put_uint(struct buf *b, unsigned long long v)
+{
+    char tmp[24];
+    size_t k = sizeof(tmp);
+
+    do {
+        tmp[--k] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    buf_append(b, tmp + k, sizeof(tmp) - k);
+}
+
 static void put_num(struct buf *b, double x)
 {
     if (fabs(x) < 9007199254740992.0 && x == floor(x)) {
-        buf_printf(b, "%lld", (long long)x);
+        if (x < 0)
+            buf_putc(b, '-');
+        put_uint(b, (unsigned long long)fabs(x));
         return;
     }
     char tmp[40];
@@ -207,15 +222,20 @@ static void put_str(struct buf *b, const char *s, size_t len)
 
 static void put_day(struct buf *b, int d)
 {
-    char s[11];
+    /* most facts of a run share a few days: remember the last ones */
+    static _Thread_local struct { int day; char s[11]; } memo[8];
+    unsigned k = (unsigned)d & 7;
 
     if (d == DATE_NONE) {
         buf_puts(b, "null");
         return;
     }
-    date_format(d, s);
+    if (memo[k].s[0] == '\0' || memo[k].day != d) {
+        memo[k].day = d;
+        date_format(d, memo[k].s);
+    }
     buf_putc(b, '"');
-    buf_append(b, s, 10);
+    buf_append(b, memo[k].s, 10);
     buf_putc(b, '"');
 }
 
@@ -230,12 +250,19 @@ static void put_opt(struct buf *b, bool has, double x)
 /* Written by hand, not through jansson: this runs once per fact and the
  * extractor's speed is that of its output.  Keys in sorted order, as
  * the contract asks; fact_read_json (jansson) reads it back. */
+static _Thread_local struct buf line_buf;
+
+void fact_thread_release(void)
+{
+    buf_release(&line_buf);
+    lexicon_thread_release();
+}
+
 int fact_write_json(FILE *out, const struct fact *f)
 {
-    struct buf b = BUF_INIT;
-    int rc;
+    struct buf b = line_buf;
 
-    buf_grow(&b, 512);
+    buf_truncate(&b, 0);
     buf_puts(&b, "{\"date_from\":");
     put_day(&b, f->date_from);
     buf_puts(&b, ",\"date_to\":");
@@ -246,11 +273,15 @@ int fact_write_json(FILE *out, const struct fact *f)
                               : ",\"high_exclusive\":false");
     buf_puts(&b, ",\"kind\":\"");
     buf_puts(&b, kind_names[f->kind]);
-    buf_printf(&b, "\",\"length\":%zu,\"low\":", f->length);
+    buf_puts(&b, "\",\"length\":");
+    put_uint(&b, f->length);
+    buf_puts(&b, ",\"low\":");
     put_opt(&b, f->has_low, f->low);
     buf_puts(&b, f->low_excl ? ",\"low_exclusive\":true"
                              : ",\"low_exclusive\":false");
-    buf_printf(&b, ",\"offset\":%zu,\"outlet\":", f->offset);
+    buf_puts(&b, ",\"offset\":");
+    put_uint(&b, f->offset);
+    buf_puts(&b, ",\"outlet\":");
     put_str(&b, f->outlet, strlen(f->outlet));
     buf_puts(&b, ",\"qualifier\":\"");
     buf_puts(&b, fact_qualifier_name(f->qual));
@@ -272,9 +303,8 @@ int fact_write_json(FILE *out, const struct fact *f)
     buf_puts(&b, ",\"value\":");
     put_opt(&b, f->has_value, f->value);
     buf_puts(&b, "}\n");
-    rc = fwrite(b.data, 1, b.len, out) == b.len ? 0 : -1;
-    buf_release(&b);
-    return rc;
+    line_buf = b;   /* kept for the next fact of this thread */
+    return fwrite(b.data, 1, b.len, out) == b.len ? 0 : -1;
 }
 
 /* ---- reading a line back ---- */

@@ -126,9 +126,18 @@ static struct lx_entry *entry(struct lexicon *lx, const char *form)
     return en;
 }
 
+/* A Snowball stemmer keeps state between calls: one per thread. */
+static _Thread_local struct sb_stemmer *thread_stemmer;
+
 static const char *stem(const struct lexicon *lx, const char *w)
 {
-    return (const char *)sb_stemmer_stem(lx->stemmer,
+    (void)lx;
+    if (!thread_stemmer && !(thread_stemmer = sb_stemmer_new("english",
+                                                             NULL))) {
+        fputs("crosscheck: out of memory\n", stderr);
+        exit(2);
+    }
+    return (const char *)sb_stemmer_stem(thread_stemmer,
                                          (const sb_symbol *)w,
                                          (int)strlen(w));
 }
@@ -325,14 +334,56 @@ void fact_lexicon_free(struct lexicon *lx)
 
 /* ---- looking up ---- */
 
+const struct lx_entry *lexicon_find_exact(const struct lexicon *lx,
+                                          const char *form)
+{
+    return get(&lx->forms, form);
+}
+
+/* Stemming costs a thousand instructions a word, and news repeats its
+ * words: each thread remembers the last answers, found or not.  A slot
+ * is overwritten on collision; the lexicon it answered for is kept so a
+ * second lexicon never sees the first one's answers. */
+#define STEM_CACHE 8192
+
+struct stem_memo {
+    const struct lexicon *lx;
+    char form[24];
+    const struct lx_entry *en;
+};
+
+static _Thread_local struct stem_memo *stem_memo;
+
 const struct lx_entry *lexicon_find(const struct lexicon *lx,
                                     const char *form)
 {
     const struct lx_entry *en = get(&lx->forms, form);
+    size_t len;
 
     if (en || strchr(form, ' '))
         return en;
-    return get(&lx->stems, stem(lx, form));
+    len = strlen(form);
+    if (len >= sizeof(stem_memo->form))
+        return get(&lx->stems, stem(lx, form));
+    if (!stem_memo)
+        stem_memo = xcalloc(STEM_CACHE, sizeof(*stem_memo));
+    struct stem_memo *m = &stem_memo[hash(form) & (STEM_CACHE - 1)];
+    if (m->lx == lx && strcmp(m->form, form) == 0)
+        return m->en;
+    en = get(&lx->stems, stem(lx, form));
+    m->lx = lx;
+    memcpy(m->form, form, len + 1);
+    m->en = en;
+    return en;
+}
+
+void lexicon_thread_release(void)
+{
+    free(stem_memo);
+    stem_memo = NULL;
+    if (thread_stemmer)
+        sb_stemmer_delete(thread_stemmer);
+    thread_stemmer = NULL;
 }
 
 bool lexicon_starts_phrase(const struct lexicon *lx, const char *word)

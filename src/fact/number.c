@@ -42,7 +42,7 @@ static const struct named scales[] = {
 static double lookup(const struct named *t, size_t n, const char *low)
 {
     for (size_t i = 0; i < n; i++)
-        if (strcmp(t[i].name, low) == 0)
+        if (t[i].name[0] == low[0] && strcmp(t[i].name, low) == 0)
             return t[i].value;
     return -1;
 }

@@ -116,8 +116,10 @@ static const char *const abbrev[] = {
 
 static bool is_abbrev(const char *low)
 {
+    if (strlen(low) > 6)
+        return false;
     for (size_t i = 0; i < sizeof(abbrev) / sizeof(*abbrev); i++)
-        if (strcmp(low, abbrev[i]) == 0)
+        if (abbrev[i][0] == low[0] && strcmp(low, abbrev[i]) == 0)
             return true;
     return false;
 }
@@ -183,13 +185,32 @@ size_t fact_tokenize(const char *text, size_t from, size_t to,
     unsigned sent = 0;
 
     while (i < to) {
-        int32_t cp = decode(text, i, to, &len);
-        if (cp_space(cp)) {
+        unsigned char b0 = (unsigned char)text[i];
+        int32_t cp;
+        /* ASCII white space and letters without a call */
+        if (b0 == ' ' || b0 == '\t' || b0 == '\r' || b0 == '\f' ||
+            b0 == '\v') {
             flags |= TF_SPACE_BEFORE;
-            if (cp == '\n' || cp == 0x2029)
-                flags |= TF_NEWLINE;
-            i += len;
+            i++;
             continue;
+        }
+        if (b0 == '\n') {
+            flags |= TF_SPACE_BEFORE | TF_NEWLINE;
+            i++;
+            continue;
+        }
+        if (b0 < 0x80) {
+            cp = b0;
+            len = 1;
+        } else {
+            cp = decode(text, i, to, &len);
+            if (cp_space(cp)) {
+                flags |= TF_SPACE_BEFORE;
+                if (cp == 0x2029 || cp == 0x2028)
+                    flags |= TF_NEWLINE;
+                i += len;
+                continue;
+            }
         }
         if (n == cap) {
             cap *= 2;
@@ -197,38 +218,36 @@ size_t fact_tokenize(const char *text, size_t from, size_t to,
         }
         struct tok *t = &v[n];
         t->s = i;
-        if (is_digit((unsigned char)text[i])) {
+        if (is_digit(b0)) {
             t->type = TOK_NUM;
             t->e = scan_number(text, i, to);
-        } else if (cp_letter(cp)) {
+        } else if (cp < 0x80 ? is_alpha(cp) : cp_letter(cp)) {
             t->type = TOK_WORD;
             t->e = scan_word(text, i, to);
+            if (cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : cp_upper(cp))
+                flags |= TF_CAP;
         } else {
             t->type = TOK_PUNCT;
             t->e = i + len;
         }
         fold(text, t);
-        if (t->type == TOK_WORD && cp_upper(cp))
-            flags |= TF_CAP;
         /* a line break or a sentence mark followed by a capital, digit or
          * quote starts a sentence */
         if (n > 0 && (flags & TF_NEWLINE))
             flags |= TF_SENT_START;
-        if (n > 0 && (flags & TF_SPACE_BEFORE) && v[n - 1].type == TOK_PUNCT &&
-            (strcmp(v[n - 1].low, ".") == 0 || strcmp(v[n - 1].low, "!") == 0
-             || strcmp(v[n - 1].low, "?") == 0) &&
-            (t->type != TOK_WORD || (flags & TF_CAP))) {
-            if (n < 2 || v[n - 2].type != TOK_WORD ||
-                !is_abbrev(v[n - 2].low) || t->type == TOK_PUNCT)
+        if (n > 0 && (flags & TF_SPACE_BEFORE) && v[n - 1].type == TOK_PUNCT) {
+            const char *pl = v[n - 1].low;
+            bool mark = (pl[0] == '.' || pl[0] == '!' || pl[0] == '?') &&
+                        pl[1] == '\0';
+            if (mark && (t->type != TOK_WORD || (flags & TF_CAP)) &&
+                (n < 2 || v[n - 2].type != TOK_WORD ||
+                 !is_abbrev(v[n - 2].low) || t->type == TOK_PUNCT))
+                flags |= TF_SENT_START;
+            /* a quotation opening after a full stop */
+            if (pl[0] == '.' && pl[1] == '\0' && t->type == TOK_PUNCT &&
+                (t->low[0] == '"' || strcmp(t->low, "\xe2\x80\x9c") == 0))
                 flags |= TF_SENT_START;
         }
-        /* "U.S." ending a sentence before a capital stays one sentence:
-         * too rare to guess at. */
-        if (n > 0 && (flags & TF_SPACE_BEFORE) && v[n - 1].type == TOK_PUNCT
-            && t->type == TOK_PUNCT && (t->low[0] == '"' ||
-            strcmp(t->low, "\xe2\x80\x9c") == 0) && n >= 2 &&
-            (strcmp(v[n - 1].low, ".") == 0))
-            flags |= TF_SENT_START;
         if ((flags & TF_SENT_START) && n > 0)
             sent++;
         t->flags = (unsigned char)flags;
