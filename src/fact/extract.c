@@ -69,6 +69,7 @@ struct num {
 
 /* ---- word lists: each token knows which it is in (see word_mask) ---- */
 
+#define MASK_QUALEND (1u << 26)   /* may end a qualifier ("than") */
 #define MASK_UNIT    (1u << 27)   /* may start a unit */
 #define MASK_TIME    (1u << 28)   /* may start a time expression */
 #define MASK_MONTH   (1u << 29)
@@ -688,6 +689,8 @@ static enum qualifier read_qualifier(const struct ctx *c, size_t i,
                                      size_t *start)
 {
     *start = i;
+    if (c->mask && (i == 0 || !(c->mask[i - 1] & MASK_QUALEND)))
+        return QUAL_EXACT;
     for (size_t k = 0; k < sizeof(quals) / sizeof(*quals); k++) {
         size_t len = 0;
         while (len < 4 && quals[k].words[len])
@@ -2740,6 +2743,12 @@ static void build_words(void)
     size_t nv = number_vocabulary(vocab, 128);
     for (size_t k = 0; k < nv; k++)
         add_word(vocab[k], MASK_NUMBER);
+    for (size_t k = 0; k < sizeof(quals) / sizeof(*quals); k++) {
+        size_t len = 0;
+        while (len < 4 && quals[k].words[len])
+            len++;
+        add_word(quals[k].words[len - 1], MASK_QUALEND);
+    }
     for (size_t k = 0; k < sizeof(units) / sizeof(*units); k++) {
         char first[24];
         size_t l = strcspn(units[k].form, " ");
@@ -2798,7 +2807,8 @@ size_t fact_extract(const struct article *a, const struct lexicon *lx,
     c.capital = find_capital(&c);
     for (size_t i = 0; i < c.n;) {
         size_t next = i + 1;
-        if ((next = date_fact(&c, i)) > i) {
+        if ((c.mask[i] & MASK_MONTH || c.t[i].type == TOK_NUM) &&
+            (next = date_fact(&c, i)) > i) {
             i = next;
             continue;
         }
