@@ -47,7 +47,7 @@
  * rate and fails only below this floor (a fraction, 0.0 to 1.0).  It
  * starts at 0 while the extractor is being written; raise it to just
  * under the rate the extractor reaches, so that a regression fails. */
-#define PEER_FLOOR 0.0
+#define PEER_FLOOR 0.75   /* measured 0.779 at the time of writing */
 
 /* Acceptance needs at least this many phrase rows (issue #4). */
 #define MIN_PHRASE_ROWS 250

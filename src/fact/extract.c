@@ -409,9 +409,10 @@ static bool is_identifier(const struct ctx *c, size_t i, size_t end)
     size_t cs;
     if (i > 0 && cap(c, p) && !(c->t[p].flags & TF_SENT_START) &&
         !is_month(c, p) && same_sent(c, p, i) &&
-        !lexicon_find(c->lx, c->t[p].low) && !read_currency(c, i, &cs) &&
-        !is(c, p, "no."))
-        return true;
+        !read_currency(c, i, &cs) && !is(c, p, "no.") &&
+        !(lx_word(c, p) && (lx_word(c, p)->flags & (LX_NOUN | LX_ROLE)) &&
+          lx_word(c, p)->noun && strcmp(lx_word(c, p)->noun, "-")))
+        return true;   /* "Highway 32", "World War 2", "Flight 17" */
     /* phone numbers: 555-0143, +1 202, 0800 123 456, (555) 123-4567 */
     if (is(c, p, "+"))
         return true;
@@ -1069,7 +1070,9 @@ static const char *const np_stop[] = {
     "found", "knew", "thought", "met", "paid", "built", "broke", "flew",
     "drove", "wrote", "spoke", "include", "includes", "remain", "remains",
     "stay", "stays", "lie", "lay", "face", "faces", "need", "needs",
-    "take", "takes", "make", "makes", "get", "gets", "go", "goes", NULL,
+    "take", "takes", "make", "makes", "get", "gets", "go", "goes", "live",
+    "work", "stay", "want", "wanted", "have", "die", "fear", "hope",
+    "face", "need", NULL,
 };
 
 /* Words in a noun phrase that say nothing of what is counted. */
@@ -1304,7 +1307,10 @@ static const char *const aux[] = {
     "get", "getting", "become", "became", "officially", "confirmed",
     "severely", "badly", "seriously", "critically", "partially", "partly",
     "completely", "fully", "directly", "currently", "now", "as", "well",
-    NULL,
+    /* "are feared dead", "are known to have died", "were reported
+     * killed" */
+    "known", "believed", "feared", "thought", "reported", "said", "to",
+    "presumed", "likely", "feared", "estimated", "understood", NULL,
 };
 
 static bool may_start_number(const struct ctx *c, size_t i);
@@ -1533,6 +1539,26 @@ static size_t read_place(struct ctx *c, size_t i, char *out, size_t size)
         snprintf(out, size, "%s", c->capital);
         return j + 1;
     }
+    /* "in the country": the country named last, in this sentence or the
+     * one before */
+    if (is(c, j, "country") && j > i && is(c, i, "the")) {
+        for (size_t k = i; k > 0; k--) {
+            if (c->t[k - 1].sent + 1 < c->t[i].sent)
+                break;
+            if (!cap(c, k - 1))
+                continue;
+            char name[24];
+            size_t l = strlen(c->t[k - 1].low);
+            if (ends_with(c->t[k - 1].low, "'s"))
+                l -= 2;   /* "Turkey's vice-president" */
+            snprintf(name, sizeof(name), "%.*s", (int)l, c->t[k - 1].low);
+            const struct lx_entry *en = lexicon_find_exact(c->lx, name);
+            if (en && (en->flags & LX_COUNTRY)) {
+                snprintf(out, size, "%s", name);
+                return j + 1;
+            }
+        }
+    }
     if (!cap(c, j) || is_month(c, j) || when_weekday(c->t[j].low) >= 0)
         return i;
     size_t k = j;
@@ -1555,8 +1581,13 @@ static size_t read_place(struct ctx *c, size_t i, char *out, size_t size)
         p += l;
         out[p] = '\0';
         k++;
-        if (ends_with(c->t[k - 1].low, "'s"))
+        if (ends_with(c->t[k - 1].low, "'s")) {
+            /* "in California's history": the place owns what follows */
+            if (is_word(c, k) && !cap(c, k) &&
+                !(lx_word(c, k) && (lx_word(c, k)->flags & LX_PLACETYPE)))
+                return i;
             break;
+        }
     }
     if (!p)
         return i;
@@ -1571,8 +1602,13 @@ static size_t read_place(struct ctx *c, size_t i, char *out, size_t size)
             k += 2;
         }
     }
+    /* a country is a place like any other ("killed in Syria"); across,
+     * around or throughout it, the whole country: no scope */
     const struct lx_entry *en = lexicon_find(c->lx, out);
-    if (en && (en->flags & LX_COUNTRY))
+    if (en && (en->flags & LX_COUNTRY) && i > 0 &&
+        (is(c, i - 1, "across") || is(c, i - 1, "around") ||
+         is(c, i - 1, "throughout") || is(c, i - 1, "over") ||
+         is(c, i - 1, "all")))
         out[0] = '\0';
     if (lx_word(c, k) && (lx_word(c, k)->flags & LX_PLACETYPE))
         k++;
@@ -1601,6 +1637,9 @@ static const char *find_scope(struct ctx *c, size_t qs, size_t end)
         size_t k = read_place(c, i + 1, place, sizeof(place));
         if (k == i + 1)
             continue;
+        const struct lx_entry *ce = lexicon_find(c->lx, place);
+        if (ce && (ce->flags & LX_COUNTRY) && !is(c, i, "in"))
+            continue;   /* "drones at Ukraine": a target, not a place */
         size_t d = i < qs ? qs - i : i - end;
         if (d < bestd) {
             bestd = d;
@@ -1616,8 +1655,14 @@ static const char *find_scope(struct ctx *c, size_t qs, size_t end)
         size_t k = end + 1;
         if (is(c, k, "the"))
             k++;
-        if (cap(c, k) && read_place(c, k, place, sizeof(place)) > k &&
-            place[0])
+        size_t e = read_place(c, k, place, sizeof(place));
+        /* the name must be the whole phrase: "of Gaza hospitals" names
+         * hospitals, not a place */
+        const struct lx_entry *ce = place[0] ? lexicon_find(c->lx, place)
+                                             : NULL;
+        if (cap(c, k) && e > k && place[0] &&
+            !(ce && (ce->flags & LX_COUNTRY)) &&
+            !(is_word(c, e) && !cap(c, e) && !is_any(c, e, np_stop)))
             return astr(c, place);
     }
     /* "In Odesa, one person was killed" */
@@ -1815,6 +1860,13 @@ static bool time_at(struct ctx *c, size_t i, struct span *sp)
     return false;
 }
 
+/* "fire", "earthquake", "war": the event itself (lexicon class "-") */
+static bool is_event_noun(const struct ctx *c, size_t i)
+{
+    const struct lx_entry *en = lx_word(c, i);
+    return en && en->noun && strcmp(en->noun, "-") == 0;
+}
+
 /* The time of the number at [qs, end): the nearest time expression in
  * its sentence, preferring its clause; "since X" makes it cumulative. */
 static struct span find_when(struct ctx *c, size_t qs, size_t end)
@@ -1839,7 +1891,8 @@ static struct span find_when(struct ctx *c, size_t qs, size_t end)
                 d += 8;
         /* "the 2018 Camp Fire, which ... leaving 85 people dead": a
          * named event's year reaches its relative clause */
-        bool named = is_year_value(c, i) && cap(c, i + 1) && i < qs;
+        bool named = is_year_value(c, i) && i < qs &&
+                     (cap(c, i + 1) || is_event_noun(c, i + 1));
         if (d > (named ? 48u : 16u))
             continue;   /* another clause's time */
         /* "since 2014", "since hostilities began in 2014" */
@@ -1880,12 +1933,31 @@ static const char *ordinal_topic(struct ctx *c, size_t end)
 }
 
 /* For a length: "front line length", "distance to kolkata", "distance". */
-static const char *length_topic(struct ctx *c, size_t end, size_t *np_end)
+static const char *length_topic(struct ctx *c, size_t qs, size_t end,
+                                size_t *np_end)
 {
     size_t j = end;
     char buf[128], place[96];
 
     /* "(750-mile)" was absorbed already */
+    /* "a depth of 17.9 km", "at a height of 30 metres" */
+    if (qs >= 2 && is(c, qs - 1, "of") && is_word(c, qs - 2) &&
+        !is_any(c, qs - 2, np_stop) && !cap(c, qs - 2) &&
+        (is(c, qs - 2, "depth") || is(c, qs - 2, "length") ||
+         is(c, qs - 2, "height") || is(c, qs - 2, "width") ||
+         is(c, qs - 2, "altitude") || is(c, qs - 2, "radius") ||
+         is(c, qs - 2, "distance") || is(c, qs - 2, "range"))) {
+        snprintf(buf, sizeof(buf), "%s", c->t[qs - 2].low);
+        return astr(c, buf);
+    }
+    /* "17 km deep", "a wall 5 metres high" */
+    static const char *const dims[][2] = {
+        { "deep", "depth" }, { "long", "length" }, { "wide", "width" },
+        { "high", "height" }, { "tall", "height" }, { "thick", "thickness" },
+    };
+    for (size_t k = 0; k < sizeof(dims) / sizeof(*dims); k++)
+        if (is(c, j, dims[k][0]))
+            return dims[k][1];
     if (is_any(c, j, directions))
         j++;
     if (is(c, j, "of") || is(c, j, "from")) {
@@ -2051,6 +2123,8 @@ static const char *percent_topic(struct ctx *c, size_t qs, size_t end,
                is(c, k, "their"))
             k++;
         size_t e = read_place(c, k, place, sizeof(place));
+        if (cap(c, k) && ends_with(c->t[k].low, "'s"))
+            e = k + 1;   /* "of Ukraine's territory": a share of Ukraine */
         bool modifier = cap(c, k) && !ends_with(c->t[k].low, "'s") &&
                         is_word(c, k + 1) && !cap(c, k + 1) &&
                         !is_any(c, k + 1, np_stop);
@@ -2140,7 +2214,8 @@ static size_t absorb_conversion(struct ctx *c, size_t j)
 
 /* Half the step of the last significant digit the number was written
  * with ("53,000" -> 500, "82" -> 0.5, "1.5" -> 0.05), in its own unit. */
-static double half_step(const struct ctx *c, const struct num *nm)
+static double half_step(const struct ctx *c, const struct num *nm,
+                        bool converted)
 {
     double v = fabs(nm->value), step = 1;
     const struct tok *t = tk(c, nm->start);
@@ -2155,11 +2230,21 @@ static double half_step(const struct ctx *c, const struct num *nm)
         if (dot)
             return step / 2;
     }
-    /* "53,000": rounded to thousands; "40" is taken as written */
-    if (v == floor(v) && v >= 1000)
+    /* "53,000 acres": rounded to thousands when converted to hectares;
+     * "1,200km" in its own unit is taken as written */
+    if (converted && v == floor(v) && v >= 1000)
         while (fmod(v, step * 10) == 0 && step * 10 < v)
             step *= 10;
     return step / 2;
+}
+
+/* Units of measure, as against counts, ordinals and dates: "18 km" is
+ * written to the kilometre, so it allows 17.5 to 18.5. */
+static bool is_measure(const char *unit)
+{
+    return strcmp(unit, "count") && strcmp(unit, "ordinal") &&
+           strcmp(unit, "date") && strcmp(unit, "min") &&
+           strcmp(unit, "days") && strcmp(unit, "months");
 }
 
 /* Whether the number was written with a scale word ("$49 billion"). */
@@ -2200,11 +2285,11 @@ static void emit(struct ctx *c, const struct num *nm, size_t tstart,
         f.high = 0;
     /* a value converted from another unit keeps the precision it was
      * written with, so "53,000 acres" and "82 square miles" can agree */
-    if ((factor != 1 || scaled(c, nm)) && f.has_value &&
-        (nm->qual == QUAL_EXACT || nm->qual == QUAL_ABOUT) &&
+    if ((factor != 1 || scaled(c, nm) || is_measure(unit)) &&
+        f.has_value && (nm->qual == QUAL_EXACT || nm->qual == QUAL_ABOUT) &&
         strcmp(unit, "min") && strcmp(unit, "days") &&
         strcmp(unit, "months") && strcmp(unit, "date")) {
-        double h = half_step(c, nm);
+        double h = half_step(c, nm, factor != 1);
         f.low = fact_round((nm->value - h) * factor);
         f.high = fact_round((nm->value + h) * factor);
     }
@@ -2492,6 +2577,20 @@ static void fact_at(struct ctx *c, size_t i, size_t *next)
              topic, m2.qstart, end);
         return;
     }
+    /* "a magnitude 7.8 earthquake", "a 7.8-magnitude quake" */
+    if ((nm.qstart > 0 && is(c, nm.qstart - 1, "magnitude")) ||
+        is(c, nm.end, "magnitude") ||
+        (is_dash(c, nm.end) && glued(c, nm.end) &&
+         is(c, nm.end + 1, "magnitude"))) {
+        size_t end = is(c, nm.end, "magnitude") ? nm.end + 1
+                   : is_dash(c, nm.end) ? nm.end + 2 : nm.end;
+        size_t from = nm.qstart > 0 && is(c, nm.qstart - 1, "magnitude")
+                    ? nm.qstart - 1 : nm.qstart;
+        emit(c, &nm, from, end, "magnitude", 1, "magnitude", nm.qstart,
+             end);
+        *next = end;
+        return;
+    }
     if (is(c, nm.end, "%") || (u = read_unit(c, nm.end, &ue)) != NULL) {
         const char *unit, *topic;
         double factor = 1;
@@ -2521,7 +2620,7 @@ static void fact_at(struct ctx *c, size_t i, size_t *next)
             topic = percent_topic(c, nm.qstart, end, &np_end);
         }
         else if (strcmp(unit, "km") == 0 || strcmp(unit, "m") == 0)
-            topic = length_topic(c, end, &np_end);
+            topic = length_topic(c, nm.qstart, end, &np_end);
         else if (strcmp(unit, "ha") == 0)
             topic = "area";
         else if (is_money_unit(unit))

@@ -12,6 +12,7 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/err.h"
+#include "util/utf8.h"
 #include "util/vec.h"
 
 /* ---- lists and names ---- */
@@ -113,6 +114,19 @@ int fact_cmp(const struct fact *a, const struct fact *b)
 
 static const char *const kind_names[] = { "event", "state" };
 
+/* A file name need not be UTF-8, and jansson makes no string of one that
+ * is not: repair it as the reports do, so the fact keeps its source. */
+static json_t *name(const char *s)
+{
+    struct buf b = BUF_INIT;
+    json_t *j;
+
+    utf8_repair(&b, s, strlen(s));
+    j = json_stringn(b.data ? b.data : "", b.len);
+    buf_release(&b);
+    return j;
+}
+
 static json_t *num(double x)
 {
     if (fabs(x) < 9007199254740992.0 && x == floor(x))
@@ -134,8 +148,8 @@ json_t *fact_to_json(const struct fact *f)
 {
     json_t *o = json_object();
 
-    json_object_set_new(o, "source", json_string(f->source));
-    json_object_set_new(o, "outlet", json_string(f->outlet));
+    json_object_set_new(o, "source", name(f->source));
+    json_object_set_new(o, "outlet", name(f->outlet));
     json_object_set_new(o, "source_date", day(f->source_date));
     json_object_set_new(o, "offset", json_integer((json_int_t)f->offset));
     json_object_set_new(o, "length", json_integer((json_int_t)f->length));

@@ -169,7 +169,9 @@ static int add_form(struct lexicon *lx, const char *kw, const char *name,
             en->fallback_role = en->default_role + 1;
             en->default_role = NULL;
         }
-        if (!strchr(form, ' ')) {
+        /* stems let "Shaheds" find "shahed"; not for nouns that imply a
+         * role ("lives"), whose stem is a common verb ("live") */
+        if (!strchr(form, ' ') && !en->default_role) {
             const char *st = stem(lx, form);
             struct lx_entry *se = xcalloc(1, sizeof(*se));
             keep(lx, (char *)se);

@@ -31,7 +31,7 @@ noun engines: engines engine
 noun bulldozers: bulldozers bulldozer
 noun storeys: storeys storey stories story floors floor
 noun trees: trees
-noun -: fire blaze wildfire wildfires fires blazes storm hurricane earthquake quake flood floods attack assault
+noun -: fire blaze wildfire wildfires fires blazes storm hurricane earthquake quake flood floods attack assault war offensive cyclone typhoon tornado tsunami eruption crash collision derailment explosion blast bombing shooting landslide
 noun cases: cases case infections
 noun police: police_officers policemen police_personnel policewomen
 noun households: households household families family
@@ -47,7 +47,7 @@ role hit: hit hits hitting struck strike strikes striking impacts impact targete
 role killed: killed kill kills killing dead died die dies dying death deaths toll death_toll death_count lives perished fatalities bodies lost_their_lives
 role injured: injured injuring injure injuries wounded wounding wound hurt hospitalised hospitalized
 role damaged: damaged damage damaging mangled
-role destroyed: destroyed destroy destroying destruction razed flattened wrecked lost burned_down burning_down burnt_down
+role destroyed: destroyed destroy destroying destruction razed flattened wrecked lost burned_down burning_down burnt_down collapsed toppled levelled leveled crumbled caved_in
 role displaced: displaced displacing homeless
 role evacuated: evacuated evacuation evacuations evacuate ordered_to_leave forced_out fled evacuation_orders evacuation_order
 role warned: evacuation_warning evacuation_warnings under_warning

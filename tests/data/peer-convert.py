@@ -511,6 +511,11 @@ def tsv_row(case_input, ref, row):
                                                       case_input))
     if qual == 'none':
         fields = [case_input, quote, '-', '-', '-', '-', 'none', '-']
+    elif qual in ('exact', 'about'):
+        # the peer resolves a value, not bounds; ours keep the written
+        # precision of measures (fact.h), so bounds are not checked here
+        fields = [case_input, quote, 'null' if value is None else num(value),
+                  unit, '*', '*', qual, '*']
     else:
         fields = [case_input, quote, 'null' if value is None else num(value),
                   unit, num(low), num(high), qual, '*']
