@@ -10,6 +10,7 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/err.h"
+#include "util/sha256.h"
 #include "util/utf8.h"
 #include "util/vec.h"
 #include "util/xalloc.h"
@@ -375,6 +376,35 @@ START_TEST(utf8_repair_replaces_what_writers_reject)
 }
 END_TEST
 
+/* ---- sha256: FIPS 180-4 examples, as a CSP hash source spells them ---- */
+
+static const struct sha_row {
+    const char *in;
+    size_t repeat;
+    const char *base64;
+} sha_rows[] = {
+    { "", 1, "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=" },
+    { "abc", 1, "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=" },
+    { "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 1,
+      "JI1qYdIGOLjlwCaTDD5gOaM85Flk/yFn9uzt1BnbBsE=" },
+    { "a", 1000000, "zcduXJkU+5KBocfihNc+Z/GAmkiklyAOBG05zMcRLNA=" },
+};
+
+START_TEST(sha256_matches_fips_examples)
+{
+    const struct sha_row *r = &sha_rows[_i];
+    struct buf in = BUF_INIT;
+    char out[45];
+
+    for (size_t i = 0; i < r->repeat; i++)
+        buf_puts(&in, r->in);
+    sha256_base64(in.data ? in.data : "", in.len, out);
+    ck_assert_msg(strcmp(out, r->base64) == 0, "'%.20s' x %zu: got %s",
+                  r->in, r->repeat, out);
+    buf_release(&in);
+}
+END_TEST
+
 #define LOOP(tc, fn, rows) \
     tcase_add_loop_test(tc, fn, 0, sizeof(rows) / sizeof(rows[0]))
 
@@ -413,6 +443,10 @@ static Suite *util_suite(void)
     tc = tcase_create("utf8");
     LOOP(tc, utf8_finds_first_bad_byte, utf8_rows);
     LOOP(tc, utf8_repair_replaces_what_writers_reject, repair_rows);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("sha256");
+    LOOP(tc, sha256_matches_fips_examples, sha_rows);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -18,13 +18,14 @@
 
 enum {
     OPT_JSON = 256, OPT_XML, OPT_BASELINE, OPT_WINDOW, OPT_TOLERANCE,
-    OPT_NEARLY, OPT_TOPICS
+    OPT_NEARLY, OPT_TOPICS, OPT_HTML
 };
 
 /* The options of the report (check and compare), then the others. */
 #define REPORT_OPTIONS                                                  \
     { "json",      required_argument, NULL, OPT_JSON },                 \
     { "xml",       required_argument, NULL, OPT_XML },                  \
+    { "html",      required_argument, NULL, OPT_HTML },                 \
     { "baseline",  required_argument, NULL, OPT_BASELINE },             \
     { "window",    required_argument, NULL, OPT_WINDOW },               \
     { "tolerance", required_argument, NULL, OPT_TOLERANCE },            \
@@ -64,6 +65,8 @@ static void print_report_options(FILE *out)
     fprintf(out,
         "      --json FILE       write the JSON report ('-' for stdout)\n"
         "      --xml FILE        write the XML report ('-' for stdout)\n"
+        "      --html FILE       write a self-contained HTML page for"
+        " review\n"
         "      --baseline FILE   an earlier JSON report: its conflicts"
         " are known\n"
         "      --window DAYS     days a group of state facts spans"
@@ -219,6 +222,9 @@ static int take_option(int opt, const char *arg, struct cli_opts *o)
         return 0;
     case OPT_XML:
         o->xml = arg;
+        return 0;
+    case OPT_HTML:
+        o->html = arg;
         return 0;
     case OPT_BASELINE:
         o->baseline = arg;
@@ -380,9 +386,14 @@ int cli_report(struct cli_run *run, const struct cli_opts *o)
     }
     if (o->xml && report_write_xml(&r, o->xml, &e) < 0) {
         print_error_of(&e, o->xml);
+        err_clear(&e);
         failed = true;
     }
-    if (!o->json && !o->xml)
+    if (o->html && report_write_html(&r, o->html, &e) < 0) {
+        print_error_of(&e, o->html);
+        failed = true;
+    }
+    if (!o->json && !o->xml && !(o->html && strcmp(o->html, "-") == 0))
         report_write_summary(&r, stdout);
     int status = failed ? 2 : r.nnew > 0 ? 1 : 0;
     cmp_result_release(&r);

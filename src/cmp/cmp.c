@@ -51,23 +51,18 @@ static const char *str(const char *s)
 
 /* ---- intervals and verdicts ---- */
 
-struct bounds {
-    double lo, hi;
-    bool lo_ex, hi_ex;
-};
-
 /* Equal up to the rounding of a 15-digit decimal round trip. */
 static bool near(double a, double b)
 {
     return fabs(a - b) <= 1e-9 * fmax(fabs(a), fabs(b));
 }
 
-/* What a fact allows: its own bounds where it states them, else bounds
- * its value takes from the qualifier; about and nearly then widen. */
-static struct bounds bounds_of(const struct fact *f,
-                               const struct cmp_options *o)
+/* Its own bounds where it states them, else bounds its value takes
+ * from the qualifier; about and nearly then widen. */
+struct cmp_bounds cmp_fact_bounds(const struct fact *f,
+                                  const struct cmp_options *o)
 {
-    struct bounds b = { -INFINITY, INFINITY, false, false };
+    struct cmp_bounds b = { -INFINITY, INFINITY, false, false };
     double v = f->value;
 
     if (f->has_value) {
@@ -119,7 +114,7 @@ static bool below(double hi, bool hi_ex, double lo, bool lo_ex)
     return hi < lo;
 }
 
-static bool disjoint(const struct bounds *a, const struct bounds *b)
+static bool disjoint(const struct cmp_bounds *a, const struct cmp_bounds *b)
 {
     return below(a->hi, a->hi_ex, b->lo, b->lo_ex) ||
            below(b->hi, b->hi_ex, a->lo, a->lo_ex);
@@ -130,11 +125,11 @@ static bool disjoint(const struct bounds *a, const struct bounds *b)
 static bool has_conflict(const struct fact **f, size_t n,
                          const struct cmp_options *o)
 {
-    struct bounds *b = xreallocarray(NULL, n, sizeof(*b));
+    struct cmp_bounds *b = xreallocarray(NULL, n, sizeof(*b));
     bool found = false;
 
     for (size_t i = 0; i < n; i++)
-        b[i] = bounds_of(f[i], o);
+        b[i] = cmp_fact_bounds(f[i], o);
     for (size_t i = 0; i < n && !found; i++)
         for (size_t j = i + 1; j < n && !found; j++)
             found = strcmp(str(f[i]->outlet), str(f[j]->outlet)) != 0 &&
@@ -402,6 +397,7 @@ void cmp_run(struct fact *facts, size_t n, const struct cmp_options *o,
     group_vec out = VEC_INIT;
 
     memset(r, 0, sizeof(*r));
+    r->options = *o;
     if (n > 0)
         qsort(facts, n, sizeof(*facts), fact_order);
     /* a fact whose topic is unknown is stated, but there is nothing to

@@ -53,6 +53,17 @@ struct cmp_options {
 
 void cmp_options_init(struct cmp_options *o);
 
+/* What a fact allows, as the verdicts read it: its bounds, or its value
+ * widened by its qualifier and o.  An open end is -INFINITY or INFINITY;
+ * two facts conflict when their bounds do not meet. */
+struct cmp_bounds {
+    double lo, hi;
+    bool lo_ex, hi_ex;       /* the end itself is excluded */
+};
+
+struct cmp_bounds cmp_fact_bounds(const struct fact *f,
+                                  const struct cmp_options *o);
+
 struct group {
     char id[17];             /* 16 lowercase hex digits */
     const char *topic;
@@ -80,6 +91,7 @@ struct cmp_result {
                               * facts; they own topic, unit, scope */
     size_t nabsent;
     bool has_baseline;       /* cmp_apply_baseline succeeded */
+    struct cmp_options options;  /* those the verdicts were judged with */
 };
 
 /* Group and judge n facts (which must outlive r; they are sorted in

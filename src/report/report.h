@@ -22,6 +22,15 @@ int report_write_json(const struct cmp_result *r, const char *path,
 int report_write_xml(const struct cmp_result *r, const char *path,
                      struct err *e);
 
+/* A self-contained HTML page for reviewing r: counts, conflicts first,
+ * then compatible groups, then the agreements folded away.  Each group
+ * shows a picture of its facts' bounds and each fact's sentence, read
+ * again from its source file (relative sources from the working
+ * directory) when that still holds the fact's text.  The page's own
+ * script and style are allowed by hash; article text is escaped. */
+int report_write_html(const struct cmp_result *r, const char *path,
+                      struct err *e);
+
 /* Conflicts first, each with its values and outlets, then compatible
  * groups, then the count of agreements. */
 void report_write_summary(const struct cmp_result *r, FILE *out);
