@@ -659,6 +659,10 @@ static const struct qual_pat quals[] = {
     { { "up", "to" }, QUAL_UP_TO },
     { { "as", "many", "as" }, QUAL_UP_TO },
     { { "as", "much", "as" }, QUAL_UP_TO },
+    { { "as", "high", "as" }, QUAL_UP_TO },
+    { { "as", "long", "as" }, QUAL_UP_TO },
+    { { "as", "far", "as" }, QUAL_UP_TO },
+    { { "as", "deep", "as" }, QUAL_UP_TO },
     { { "at", "most" }, QUAL_UP_TO },
     { { "fewer", "than" }, QUAL_LESS_THAN },
     { { "less", "than" }, QUAL_LESS_THAN },
@@ -926,7 +930,11 @@ static const struct unit units[] = {
     { "weeks", "days", 7 }, { "week", "days", 7 }, { "months", "months", 1 },
     { "month", "months", 1 }, { "years", "months", 12 },
     { "year", "months", 12 }, { "decades", "months", 120 },
-    { "km/h", "km/h", 1 }, { "kph", "km/h", 1 }, { "mph", "km/h", 1.609344 },
+    { "km / h", "km/h", 1 }, { "kph", "km/h", 1 }, { "mph", "km/h", 1.609344 },
+    { "miles per hour", "km/h", 1.609344 }, { "km per hour", "km/h", 1 },
+    { "kilometres per hour", "km/h", 1 }, { "kilometers per hour", "km/h", 1 },
+    { "kilometres an hour", "km/h", 1 }, { "kilometers an hour", "km/h", 1 },
+    { "miles an hour", "km/h", 1.609344 }, { "km an hour", "km/h", 1 },
     { "knots", "km/h", 1.852 },
     { "per cent", "percent", 1 }, { "percent", "percent", 1 },
     { "pc", "percent", 1 }, { "percentage points", "pp", 1 },
@@ -1310,7 +1318,8 @@ static const char *const aux[] = {
     /* "are feared dead", "are known to have died", "were reported
      * killed" */
     "known", "believed", "feared", "thought", "reported", "said", "to",
-    "presumed", "likely", "feared", "estimated", "understood", NULL,
+    "presumed", "likely", "feared", "estimated", "understood", "ordered",
+    "told", "forced", "asked", "urged", "advised", NULL,
 };
 
 static bool may_start_number(const struct ctx *c, size_t i);
@@ -1383,6 +1392,16 @@ static const char *find_role(struct ctx *c, size_t qs, size_t np_end,
             j++;
             for (size_t m = 0; m < 6 && j < c->n && !is_boundary(c, j) &&
                  !is_comma(c, j) && !role_at(c, j, &len); m++)
+                j++;
+            continue;
+        }
+        /* "homes and businesses without power" */
+        if ((is(c, j, "and") || is(c, j, "or")) && is_word(c, j + 1) &&
+            !role_at(c, j + 1, &len) && !is_any(c, j + 1, np_stop) &&
+            !may_start_number(c, j + 1)) {
+            j++;
+            for (size_t m = 0; m < 3 && is_word(c, j) && !role_at(c, j, &len)
+                 && !is_any(c, j, np_stop); m++)
                 j++;
             continue;
         }
@@ -1932,6 +1951,37 @@ static const char *ordinal_topic(struct ctx *c, size_t end)
     return "rank";   /* "finished 4th", "No. 7 on the list" */
 }
 
+/* What a measure is of, from the words before it: "winds of 150 mph" ->
+ * "winds", "a depth of 17.9 km" -> "depth", "The storm surge reached as
+ * high as 12 feet" -> "surge".  NULL when they say nothing. */
+static const char *measure_subject(struct ctx *c, size_t qs)
+{
+    static const char *const linking[] = {
+        "reached", "reaches", "was", "is", "were", "are", "stood", "stands",
+        "hit", "hits", "topped", "tops", "measured", "measures", "peaked",
+        "rose", "fell", "climbed", "dropped", "exceeded", "totalled",
+        "totaled", "came", "will", "be", "been", "could", NULL,
+    };
+    char buf[64];
+    size_t i = qs;
+
+    if (i >= 2 && is(c, i - 1, "of") && is_word(c, i - 2) &&
+        !is_any(c, i - 2, np_stop) && !cap(c, i - 2) && c->t[i - 2].low[0] &&
+        number_word(c->t[i - 2].low) < 0) {
+        snprintf(buf, sizeof(buf), "%s", c->t[i - 2].low);
+        return astr(c, buf);
+    }
+    while (i > 0 && same_sent(c, i - 1, qs) && is_any(c, i - 1, linking))
+        i--;
+    if (i < qs && i > 0 && is_word(c, i - 1) && same_sent(c, i - 1, qs) &&
+        !is_any(c, i - 1, np_stop) && !cap(c, i - 1) && c->t[i - 1].low[0] &&
+        !ends_with(c->t[i - 1].low, "ly")) {
+        snprintf(buf, sizeof(buf), "%s", c->t[i - 1].low);
+        return astr(c, buf);
+    }
+    return NULL;
+}
+
 /* For a length: "front line length", "distance to kolkata", "distance". */
 static const char *length_topic(struct ctx *c, size_t qs, size_t end,
                                 size_t *np_end)
@@ -1941,14 +1991,10 @@ static const char *length_topic(struct ctx *c, size_t qs, size_t end,
 
     /* "(750-mile)" was absorbed already */
     /* "a depth of 17.9 km", "at a height of 30 metres" */
-    if (qs >= 2 && is(c, qs - 1, "of") && is_word(c, qs - 2) &&
-        !is_any(c, qs - 2, np_stop) && !cap(c, qs - 2) &&
-        (is(c, qs - 2, "depth") || is(c, qs - 2, "length") ||
-         is(c, qs - 2, "height") || is(c, qs - 2, "width") ||
-         is(c, qs - 2, "altitude") || is(c, qs - 2, "radius") ||
-         is(c, qs - 2, "distance") || is(c, qs - 2, "range"))) {
-        snprintf(buf, sizeof(buf), "%s", c->t[qs - 2].low);
-        return astr(c, buf);
+    if (qs >= 2 && is(c, qs - 1, "of")) {
+        const char *sub = measure_subject(c, qs);
+        if (sub)
+            return sub;
     }
     /* "17 km deep", "a wall 5 metres high" */
     static const char *const dims[][2] = {
@@ -2003,7 +2049,8 @@ static const char *length_topic(struct ctx *c, size_t qs, size_t end,
         snprintf(buf, sizeof(buf), "%s length", np);
         return astr(c, buf);
     }
-    return "distance";
+    const char *sub = measure_subject(c, qs);
+    return sub ? sub : "distance";
 }
 
 static const char *word_before(struct ctx *c, size_t qs);
@@ -2642,8 +2689,10 @@ static void fact_at(struct ctx *c, size_t i, size_t *next)
             if (dur && !np.noun)
                 verb = word_before(c, nm.qstart);
             char buf[96];
+            const char *sub = !np.noun && !dur ? measure_subject(c, nm.qstart)
+                                               : NULL;
             snprintf(buf, sizeof(buf), "%s", np.noun ? np.noun :
-                     np.role ? np.role : "");
+                     sub ? sub : np.role ? np.role : "");
             if (dur)
                 snprintf(buf, sizeof(buf), "%s duration",
                          np.noun ? np.noun : verb ? verb : "");

@@ -114,15 +114,24 @@ int fact_cmp(const struct fact *a, const struct fact *b)
 
 static const char *const kind_names[] = { "event", "state" };
 
-/* A file name need not be UTF-8, and jansson makes no string of one that
- * is not: repair it as the reports do, so the fact keeps its source. */
+/* A file name need not be UTF-8, and JSON must be: one that is not is
+ * repaired as the reports repair it, so the fact keeps its source. */
+static void repair_name(struct buf *b, const char *s)
+{
+    buf_truncate(b, 0);
+    utf8_repair(b, s, strlen(s));
+    buf_append(b, "", 0);
+}
+
 static json_t *name(const char *s)
 {
     struct buf b = BUF_INIT;
     json_t *j;
 
-    utf8_repair(&b, s, strlen(s));
-    j = json_stringn(b.data ? b.data : "", b.len);
+    if (utf8_invalid_at(s, strlen(s)) == strlen(s))
+        return json_string(s);
+    repair_name(&b, s);
+    j = json_stringn(b.data, b.len);
     buf_release(&b);
     return j;
 }
@@ -234,6 +243,20 @@ static void put_str(struct buf *b, const char *s, size_t len)
     buf_putc(b, '"');
 }
 
+static void put_name(struct buf *b, const char *s)
+{
+    size_t len = strlen(s);
+    struct buf r = BUF_INIT;
+
+    if (utf8_invalid_at(s, len) == len) {
+        put_str(b, s, len);
+        return;
+    }
+    repair_name(&r, s);
+    put_str(b, r.data, r.len);
+    buf_release(&r);
+}
+
 static void put_day(struct buf *b, int d)
 {
     /* most facts of a run share a few days: remember the last ones */
@@ -296,7 +319,7 @@ int fact_write_json(FILE *out, const struct fact *f)
     buf_puts(&b, ",\"offset\":");
     put_uint(&b, f->offset);
     buf_puts(&b, ",\"outlet\":");
-    put_str(&b, f->outlet, strlen(f->outlet));
+    put_name(&b, f->outlet);
     buf_puts(&b, ",\"qualifier\":\"");
     buf_puts(&b, fact_qualifier_name(f->qual));
     buf_putc(&b, '"');
@@ -305,7 +328,7 @@ int fact_write_json(FILE *out, const struct fact *f)
         put_str(&b, f->scope, strlen(f->scope));
     }
     buf_puts(&b, ",\"source\":");
-    put_str(&b, f->source, strlen(f->source));
+    put_name(&b, f->source);
     buf_puts(&b, ",\"source_date\":");
     put_day(&b, f->source_date);
     buf_puts(&b, ",\"text\":");

@@ -49,12 +49,13 @@ role injured: injured injuring injure injuries wounded wounding wound hurt hospi
 role damaged: damaged damage damaging mangled
 role destroyed: destroyed destroy destroying destruction razed flattened wrecked lost burned_down burning_down burnt_down collapsed toppled levelled leveled crumbled caved_in
 role displaced: displaced displacing homeless
-role evacuated: evacuated evacuation evacuations evacuate ordered_to_leave forced_out fled evacuation_orders evacuation_order
+role evacuated: evacuated evacuation evacuations evacuate ordered_to_evacuate ordered_to_leave forced_out fled evacuation_orders evacuation_order
 role warned: evacuation_warning evacuation_warnings under_warning
 role arrested: arrested arrest arrests detained detain detention
 role derailed: derailed derail derailing off_the_rails off_the_track came_off_the_rails
 role non-functional: non-functional out_of_action out_of_service not_functioning nonfunctional
 role abducted: taken_hostage held_hostage kidnapped abducted
+role without_power: without_power without_electricity lost_power knocked_out knocking_out knocked_out_power knocking_out_power power_outages in_the_dark
 role missing: missing unaccounted
 role rescued: rescued rescue saved
 role deployed: deployed deploying assigned working dispatched stationed mobilised mobilized committed at_work
