@@ -30,7 +30,13 @@ struct ctx {
     struct tok *t;
     size_t n;
     int today;              /* the article's date */
+    int day;                /* the day of a fact that names none: the
+                             * article's date (a next-day paper's "on
+                             * Thursday" facts group apart from its
+                             * undated ones; grouping stays exact) */
     const char *capital;    /* what "the capital" means here, or NULL */
+    const char *home;       /* the one country the article is about, or
+                             * NULL when it names several alike */
     size_t first;           /* index of the first fact of this article */
     bool quiet;             /* the number at hand is stated but not to be
                              * compared: its topic is left empty */
@@ -226,7 +232,7 @@ static const struct lx_entry *lx_at(const struct ctx *c, size_t i,
 
     if (!is_word(c, i) || !lexicon_starts_phrase(c->lx, c->t[i].low))
         goto single;
-    for (size_t k = 3; k >= 2; k--) {
+    for (size_t k = 4; k >= 2; k--) {
         size_t p = 0;
         bool ok = true;
         for (size_t j = 0; j < k && ok; j++) {
@@ -1185,6 +1191,12 @@ static void read_np(struct ctx *c, size_t i, struct np *np)
          is(c, j, "additional")) && is_word(c, j + 1) &&
         !is_any(c, j + 1, np_stop))
         j++;   /* "17 other people" */
+    if (is(c, j, "of") && (is(c, j + 1, "them") || is(c, j + 1, "those") ||
+                           is(c, j + 1, "these") || is(c, j + 1, "whom"))) {
+        np->inherit = true;   /* "119,000 of them in Paris" */
+        np->end = j + 2;
+        return;
+    }
     if (is(c, j, "others") || is(c, j, "more") || is(c, j, "other") ||
         is(c, j, "another")) {
         np->inherit = true;
@@ -1622,12 +1634,13 @@ static size_t read_place(struct ctx *c, size_t i, char *out, size_t size)
         }
     }
     /* a country is a place like any other ("killed in Syria"); across,
-     * around or throughout it, the whole country: no scope */
+     * around or throughout it, or in the one country the article is
+     * about, the whole country: no scope */
     const struct lx_entry *en = lexicon_find(c->lx, out);
-    if (en && (en->flags & LX_COUNTRY) && i > 0 &&
+    if (en && (en->flags & LX_COUNTRY) && ((i > 0 &&
         (is(c, i - 1, "across") || is(c, i - 1, "around") ||
          is(c, i - 1, "throughout") || is(c, i - 1, "over") ||
-         is(c, i - 1, "all")))
+         is(c, i - 1, "all"))) || (c->home && strcmp(c->home, out) == 0)))
         out[0] = '\0';
     if (lx_word(c, k) && (lx_word(c, k)->flags & LX_PLACETYPE))
         k++;
@@ -1890,7 +1903,7 @@ static bool is_event_noun(const struct ctx *c, size_t i)
  * its sentence, preferring its clause; "since X" makes it cumulative. */
 static struct span find_when(struct ctx *c, size_t qs, size_t end)
 {
-    struct span best = { c->today, c->today, false, false }, sp;
+    struct span best = { c->day, c->day, false, false }, sp;
     size_t s = qs, bestd = (size_t)-1;
 
     while (s > 0 && same_sent(c, s - 1, qs))
@@ -2785,6 +2798,50 @@ static const char *find_capital(struct ctx *c)
     return NULL;
 }
 
+/* The country an article is about: the only one it names, or one named
+ * three times as often as any other. */
+static const char *find_home(struct ctx *c)
+{
+    struct { const char *name; unsigned n; } seen[8];
+    unsigned nseen = 0;
+
+    for (size_t i = 0; i < c->n; i++) {
+        if (!cap(c, i))
+            continue;
+        char name[24];
+        size_t l = strlen(c->t[i].low);
+        if (ends_with(c->t[i].low, "'s"))
+            l -= 2;
+        snprintf(name, sizeof(name), "%.*s", (int)l, c->t[i].low);
+        const struct lx_entry *en = lexicon_find_exact(c->lx, name);
+        if (!en || !(en->flags & LX_COUNTRY))
+            continue;
+        unsigned k = 0;
+        while (k < nseen && strcmp(seen[k].name, en->form) != 0)
+            k++;
+        if (k == nseen) {
+            if (nseen == 8)
+                return NULL;   /* a story of many countries */
+            seen[nseen].name = en->form;
+            seen[nseen++].n = 0;
+        }
+        seen[k].n++;
+    }
+    unsigned best = 0, second = 0, bi = 0;
+    for (unsigned k = 0; k < nseen; k++) {
+        if (seen[k].n > best) {
+            second = best;
+            best = seen[k].n;
+            bi = k;
+        } else if (seen[k].n > second) {
+            second = seen[k].n;
+        }
+    }
+    if (!best || best < 3 * second)
+        return NULL;
+    return astr(c, seen[bi].name);
+}
+
 static bool may_start_number(const struct ctx *c, size_t i)
 {
     const struct tok *t = &c->t[i];
@@ -2953,6 +3010,8 @@ size_t fact_extract(const struct article *a, const struct lexicon *lx,
     for (size_t i = 0; i < c.n; i++)
         c.mask[i] = word_mask(&c.t[i]);
     c.capital = find_capital(&c);
+    c.home = find_home(&c);
+    c.day = c.today;
     for (size_t i = 0; i < c.n;) {
         size_t next = i + 1;
         if ((c.mask[i] & MASK_MONTH || c.t[i].type == TOK_NUM) &&

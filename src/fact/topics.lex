@@ -25,7 +25,7 @@ noun schools: schools school
 noun prisoners: prisoners prisoner detainees detainee hostages hostage captives
 noun refugees: refugees refugee migrants migrant asylum_seekers
 noun votes: votes vote ballots
-noun protesters: protesters protester demonstrators demonstrator marchers
+noun people/?attended: protesters protester demonstrators demonstrator marchers rallygoers participants attendees
 noun tanks: tanks tank
 noun engines: engines engine
 noun bulldozers: bulldozers bulldozer
@@ -33,7 +33,7 @@ noun storeys: storeys storey stories story floors floor
 noun trees: trees
 noun -: fire blaze wildfire wildfires fires blazes storm hurricane earthquake quake flood floods attack assault war offensive cyclone typhoon tornado tsunami eruption crash collision derailment explosion blast bombing shooting landslide
 noun cases: cases case infections
-noun police: police_officers policemen police_personnel policewomen
+noun police: police_officers policemen police_personnel policewomen officers officer gendarmes police
 noun households: households household families family
 
 # places hit: every damage-like predicate on them means "hit"
@@ -65,7 +65,7 @@ role debris: debris fragments
 role affected: affected
 role held: occupies occupy occupied holds hold held controls control controlled_by seized seize captured capture capturing annexed
 role gained: gained gain gains advanced advance
-role attended: attended attend attending gathered rallied marched
+role attended: attended attend attending gathered rallied marched joined demonstrated protested took_to_the_streets turned_out
 role burned: burned burnt blackened scorched charred consumed
 role sentenced: sentenced jailed convicted
 role fined: fined
