@@ -196,7 +196,8 @@ END_TEST
 START_TEST(help_lists_options_and_commands)
 {
     static const char *const want[] = {
-        "--json FILE", "--xml FILE", "--baseline FILE", "--window DAYS",
+        "--json FILE", "--xml FILE", "--sarif FILE", "--junit FILE",
+        "--baseline FILE", "--window DAYS",
         "--tolerance PCT", "--nearly PCT", "--topics FILE", "--version",
         "extract", "compare",
     };
@@ -532,6 +533,8 @@ END_TEST
 static const char *const unwritable_rows[][2] = {
     { "--json", "/no-such-dir/r.json" },
     { "--xml",  "/no-such-dir/r.xml" },
+    { "--sarif", "/no-such-dir/r.sarif" },
+    { "--junit", "/no-such-dir/r.junit.xml" },
 };
 
 START_TEST(unwritable_report_exits_2)

@@ -671,6 +671,50 @@ START_TEST(baseline_conflict_updated_by_new_value)
 }
 END_TEST
 
+/* The same statements read with finer bounds (a newer extractor) are the
+ * same conflict: only stated values count. */
+START_TEST(baseline_conflict_unchanged_by_finer_bounds)
+{
+    struct fact f[2] = {
+        state_of("a", (struct amount)EXACT("1,200km", 1200), "2026-02-26"),
+        state_of("b", (struct amount)ABOUT("roughly 1,250 km", 1250),
+                 "2026-02-13"),
+    };
+    struct cmp_result r;
+
+    const char *path = write_baseline();
+    f[0].low = 1199.5;
+    f[0].high = 1200.5;
+    f[1].low = 1249.5;
+    f[1].high = 1250.5;
+    run(f, 2, &r);
+    apply(&r, path);
+    ck_assert_str_eq(cmp_baseline_name(r.groups[0].baseline), "unchanged");
+    ck_assert(!r.groups[0].is_new);
+    cmp_result_release(&r);
+}
+END_TEST
+
+/* A range gives no single value: its ends are what it states. */
+START_TEST(baseline_conflict_updated_by_new_range)
+{
+    struct fact f[3] = {
+        state_of("a", (struct amount)EXACT("1,200km", 1200), "2026-02-26"),
+        state_of("b", (struct amount)ABOUT("roughly 1,250 km", 1250),
+                 "2026-02-13"),
+        state_of("c", (struct amount)RANGE("1,200 to 1,300 km", 1200, 1300),
+                 "2026-02-20"),
+    };
+    struct cmp_result r;
+
+    const char *path = write_baseline();
+    run(f, 3, &r);
+    apply(&r, path);
+    ck_assert_str_eq(cmp_baseline_name(r.groups[0].baseline), "updated");
+    cmp_result_release(&r);
+}
+END_TEST
+
 START_TEST(baseline_new_and_absent_conflicts)
 {
     struct fact f[3] = {
@@ -800,6 +844,8 @@ static Suite *cmp_suite(void)
     tcase_add_checked_fixture(t, make_tmpdir, remove_tmpdir);
     tcase_add_test(t, baseline_conflict_unchanged);
     tcase_add_test(t, baseline_conflict_updated_by_new_value);
+    tcase_add_test(t, baseline_conflict_unchanged_by_finer_bounds);
+    tcase_add_test(t, baseline_conflict_updated_by_new_range);
     tcase_add_test(t, baseline_new_and_absent_conflicts);
     tcase_add_test(t, baseline_conflict_now_agreeing_is_absent);
     tcase_add_loop_test(t, corrupt_baseline_is_an_error_naming_the_file, 0,

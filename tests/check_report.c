@@ -717,6 +717,134 @@ START_TEST(reports_are_deterministic)
 }
 END_TEST
 
+/* ---- SARIF and JUnit ---- */
+
+static void write_gate(const struct cmp_result *r, const char *sarif,
+                       const char *junit)
+{
+    struct err e = ERR_INIT;
+
+    ck_assert_msg(report_write_sarif(r, sarif, &e) == 0, "%s: %s", sarif,
+                  e.msg);
+    ck_assert_msg(report_write_junit(r, junit, &e) == 0, "%s: %s", junit,
+                  e.msg);
+}
+
+static json_t *first_result(json_t *sarif)
+{
+    return json_array_get(json_object_get(json_array_get(
+        json_object_get(sarif, "runs"), 0), "results"), 0);
+}
+
+START_TEST(hostile_text_yields_sarif_and_junit_that_parse)
+{
+    struct fact f[2];
+    struct cmp_result r;
+    json_t *root, *loc;
+    const char *text, *uri;
+    xmlDocPtr doc;
+    xmlChar *content;
+
+    hostile_result(f, &r);
+    write_gate(&r, tmp_path("r.sarif"), tmp_path("r.junit.xml"));
+    root = load_json(tmp_path("r.sarif"));
+    loc = json_array_get(json_object_get(first_result(root), "locations"),
+                         0);
+    text = json_string_value(json_object_get(json_object_get(loc, "message"),
+                                             "text"));
+    ck_assert_ptr_nonnull(text);
+    ck_assert_msg(strstr(text, "<script>alert(1)</script> ]]>"),
+                  "text lost: %s", text);
+    ck_assert_msg(!has_control(text), "control character in %s", text);
+    uri = json_string_value(json_object_get(json_object_get(json_object_get(
+        loc, "physicalLocation"), "artifactLocation"), "uri"));
+    ck_assert_ptr_nonnull(uri);
+    for (const char *p = uri; *p; p++)
+        ck_assert_msg(*p > ' ' && *p < 0x7f, "uri byte 0x%02x: %s",
+                      (unsigned char)*p, uri);
+    json_decref(root);
+    doc = xmlReadFile(tmp_path("r.junit.xml"), NULL, XML_PARSE_NONET);
+    ck_assert_msg(doc != NULL, "the JUnit report is not well formed");
+    content = xmlNodeGetContent(xmlDocGetRootElement(doc));
+    ck_assert_msg(strstr((const char *)content,
+                         "<script>alert(1)</script> ]]> &amp;") &&
+                  strstr((const char *)content, "no date <here>"),
+                  "text lost in JUnit: %s", content);
+    xmlFree(content);
+    xmlFreeDoc(doc);
+    cmp_result_release(&r);
+}
+END_TEST
+
+/* The sample's sources are not files here: offsets only. */
+START_TEST(sarif_without_the_articles_gives_byte_offsets)
+{
+    struct fact f[16];
+    struct cmp_result r;
+    json_t *root, *locs;
+
+    run(f, sample_facts(f), &r);
+    write_gate(&r, tmp_path("r.sarif"), tmp_path("r.junit.xml"));
+    root = load_json(tmp_path("r.sarif"));
+    ck_assert_str_eq(json_string_value(json_object_get(root, "version")),
+                     "2.1.0");
+    locs = json_object_get(first_result(root), "locations");
+    ck_assert_uint_eq(json_array_size(locs), 3);
+    for (size_t i = 0; i < json_array_size(locs); i++) {
+        json_t *reg = json_object_get(json_object_get(
+            json_array_get(locs, i), "physicalLocation"), "region");
+
+        ck_assert_ptr_null(json_object_get(reg, "startLine"));
+        ck_assert_int_eq(json_integer_value(json_object_get(
+            reg, "byteOffset")), (json_int_t)r.groups[0].facts[i]->offset);
+    }
+    json_decref(root);
+    cmp_result_release(&r);
+}
+END_TEST
+
+START_TEST(sarif_and_junit_are_deterministic)
+{
+    struct fact f[16];
+    struct cmp_result r;
+    char *a, *b;
+
+    run(f, sample_facts(f), &r);
+    write_gate(&r, tmp_path("1.sarif"), tmp_path("1.junit.xml"));
+    write_gate(&r, tmp_path("2.sarif"), tmp_path("2.junit.xml"));
+    a = slurp(tmp_path("1.sarif"), NULL);
+    b = slurp(tmp_path("2.sarif"), NULL);
+    ck_assert_str_eq(a, b);
+    free(a);
+    free(b);
+    a = slurp(tmp_path("1.junit.xml"), NULL);
+    b = slurp(tmp_path("2.junit.xml"), NULL);
+    ck_assert_str_eq(a, b);
+    free(a);
+    free(b);
+    cmp_result_release(&r);
+}
+END_TEST
+
+START_TEST(nothing_compared_gives_empty_sarif_and_junit)
+{
+    struct cmp_result r;
+    json_t *root;
+    char *xml;
+
+    run(NULL, 0, &r);
+    write_gate(&r, tmp_path("r.sarif"), tmp_path("r.junit.xml"));
+    root = load_json(tmp_path("r.sarif"));
+    ck_assert_ptr_null(first_result(root));
+    json_decref(root);
+    xml = slurp(tmp_path("r.junit.xml"), NULL);
+    ck_assert_msg(strstr(xml, "<testsuites name=\"crosscheck\" tests=\"0\""),
+                  "%s", xml);
+    free(xml);
+    cmp_result_release(&r);
+}
+END_TEST
+
 /* ---- the summary ---- */
 
 static char *summary_of(const struct cmp_result *r)
@@ -871,8 +999,10 @@ END_TEST
 
 /* ---- the committed seed reports ---- */
 
-/* Run crosscheck check seeds in the source tree, as make reports does. */
-static int check_seeds(const char *json, const char *xml)
+/* Run crosscheck check seeds in the source tree, as make reports does:
+ * against the committed baseline, writing every report. */
+static int check_seeds(const char *json, const char *xml, const char *sarif,
+                       const char *junit)
 {
     pid_t pid = fork();
     int status;
@@ -881,7 +1011,9 @@ static int check_seeds(const char *json, const char *xml)
     if (pid == 0) {
         if (chdir(TEST_SRCDIR) == 0)
             execl(TEST_BUILDDIR "/src/crosscheck", "crosscheck", "check",
-                  "seeds", "--json", json, "--xml", xml, (char *)NULL);
+                  "seeds", "--baseline", "reports/baseline.json",
+                  "--json", json, "--xml", xml, "--sarif", sarif,
+                  "--junit", junit, (char *)NULL);
         _exit(127);
     }
     ck_assert_int_eq(waitpid(pid, &status, 0), pid);
@@ -890,16 +1022,21 @@ static int check_seeds(const char *json, const char *xml)
 
 START_TEST(committed_seed_reports_are_current)
 {
-    char json[128], xml[128];
+    static const char *const names[] = {
+        "seeds.json", "seeds.xml", "seeds.sarif", "seeds.junit.xml",
+    };
+    char got[4][128], want[256];
     int status;
 
-    snprintf(json, sizeof(json), "%s", tmp_path("seeds.json"));
-    snprintf(xml, sizeof(xml), "%s", tmp_path("seeds.xml"));
-    status = check_seeds(json, xml);
+    for (size_t i = 0; i < 4; i++)
+        snprintf(got[i], sizeof(got[i]), "%s", tmp_path(names[i]));
+    status = check_seeds(got[0], got[1], got[2], got[3]);
     ck_assert_msg(status == 0 || status == 1,
                   "src/crosscheck check seeds exited %d", status);
-    compare_files(TEST_SRCDIR "/reports/seeds.json", json, "reports");
-    compare_files(TEST_SRCDIR "/reports/seeds.xml", xml, "reports");
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(want, sizeof(want), TEST_SRCDIR "/reports/%s", names[i]);
+        compare_files(want, got[i], "reports");
+    }
 }
 END_TEST
 
@@ -940,6 +1077,12 @@ static Suite *report_suite(void)
     tcase_add_test(t, report_to_fifo_writes_in_place);
     tcase_add_test(t, report_through_symlink_keeps_the_link);
     tcase_add_test(t, reports_are_deterministic);
+
+    t = tcase(s, "sarif_and_junit");
+    tcase_add_test(t, hostile_text_yields_sarif_and_junit_that_parse);
+    tcase_add_test(t, sarif_without_the_articles_gives_byte_offsets);
+    tcase_add_test(t, sarif_and_junit_are_deterministic);
+    tcase_add_test(t, nothing_compared_gives_empty_sarif_and_junit);
 
     t = tcase(s, "summary");
     tcase_add_test(t, summary_lists_conflicts_before_compatible_groups);

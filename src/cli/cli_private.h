@@ -23,6 +23,8 @@ enum cli_command { CLI_CHECK, CLI_EXTRACT, CLI_COMPARE };
 struct cli_opts {
     const char *json;        /* --json FILE or NULL */
     const char *xml;         /* --xml FILE or NULL */
+    const char *sarif;       /* --sarif FILE or NULL */
+    const char *junit;       /* --junit FILE or NULL */
     const char *html;        /* --html FILE or NULL */
     const char *baseline;    /* --baseline FILE or NULL */
     const char *topics;      /* --topics FILE or NULL */

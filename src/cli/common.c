@@ -18,13 +18,15 @@
 
 enum {
     OPT_JSON = 256, OPT_XML, OPT_BASELINE, OPT_WINDOW, OPT_TOLERANCE,
-    OPT_NEARLY, OPT_TOPICS, OPT_HTML
+    OPT_NEARLY, OPT_TOPICS, OPT_HTML, OPT_SARIF, OPT_JUNIT
 };
 
 /* The options of the report (check and compare), then the others. */
 #define REPORT_OPTIONS                                                  \
     { "json",      required_argument, NULL, OPT_JSON },                 \
     { "xml",       required_argument, NULL, OPT_XML },                  \
+    { "sarif",     required_argument, NULL, OPT_SARIF },                \
+    { "junit",     required_argument, NULL, OPT_JUNIT },                \
     { "html",      required_argument, NULL, OPT_HTML },                 \
     { "baseline",  required_argument, NULL, OPT_BASELINE },             \
     { "window",    required_argument, NULL, OPT_WINDOW },               \
@@ -65,6 +67,10 @@ static void print_report_options(FILE *out)
     fprintf(out,
         "      --json FILE       write the JSON report ('-' for stdout)\n"
         "      --xml FILE        write the XML report ('-' for stdout)\n"
+        "      --sarif FILE      write the conflicts as SARIF 2.1.0, for"
+        " code scanning\n"
+        "      --junit FILE      write the groups as JUnit XML tests, for"
+        " CI servers\n"
         "      --html FILE       write a self-contained HTML page for"
         " review\n"
         "      --baseline FILE   an earlier JSON report: its conflicts"
@@ -223,6 +229,12 @@ static int take_option(int opt, const char *arg, struct cli_opts *o)
     case OPT_XML:
         o->xml = arg;
         return 0;
+    case OPT_SARIF:
+        o->sarif = arg;
+        return 0;
+    case OPT_JUNIT:
+        o->junit = arg;
+        return 0;
     case OPT_HTML:
         o->html = arg;
         return 0;
@@ -364,6 +376,36 @@ void cli_each_article(struct cli_run *run, const struct cli_opts *o,
 
 /* ---- reports ---- */
 
+typedef int report_fn(const struct cmp_result *r, const char *path,
+                      struct err *e);
+
+/* Write one report if its option was given.  Returns false after
+ * printing why it could not be written. */
+static bool write_report(report_fn *write, const struct cmp_result *r,
+                         const char *path)
+{
+    struct err e = ERR_INIT;
+
+    if (!path || write(r, path, &e) == 0)
+        return true;
+    print_error_of(&e, path);
+    return false;
+}
+
+/* The summary goes to stdout unless a JSON or XML report is asked for,
+ * or another report takes stdout. */
+static bool wants_summary(const struct cli_opts *o)
+{
+    const char *const others[] = { o->html, o->sarif, o->junit };
+
+    if (o->json || o->xml)
+        return false;
+    for (size_t i = 0; i < sizeof(others) / sizeof(*others); i++)
+        if (others[i] && strcmp(others[i], "-") == 0)
+            return false;
+    return true;
+}
+
 int cli_report(struct cli_run *run, const struct cli_opts *o)
 {
     struct cmp_result r;
@@ -376,24 +418,14 @@ int cli_report(struct cli_run *run, const struct cli_opts *o)
     if (o->baseline && cmp_apply_baseline(&r, o->baseline, &e) < 0) {
         print_error_of(&e, o->baseline);
         cmp_add_error(&r, &e);   /* an input error like any other */
-        err_clear(&e);
         failed = true;
     }
-    if (o->json && report_write_json(&r, o->json, &e) < 0) {
-        print_error_of(&e, o->json);
-        err_clear(&e);
-        failed = true;
-    }
-    if (o->xml && report_write_xml(&r, o->xml, &e) < 0) {
-        print_error_of(&e, o->xml);
-        err_clear(&e);
-        failed = true;
-    }
-    if (o->html && report_write_html(&r, o->html, &e) < 0) {
-        print_error_of(&e, o->html);
-        failed = true;
-    }
-    if (!o->json && !o->xml && !(o->html && strcmp(o->html, "-") == 0))
+    failed |= !write_report(report_write_json, &r, o->json);
+    failed |= !write_report(report_write_xml, &r, o->xml);
+    failed |= !write_report(report_write_sarif, &r, o->sarif);
+    failed |= !write_report(report_write_junit, &r, o->junit);
+    failed |= !write_report(report_write_html, &r, o->html);
+    if (wants_summary(o))
         report_write_summary(&r, stdout);
     int status = failed ? 2 : r.nnew > 0 ? 1 : 0;
     cmp_result_release(&r);

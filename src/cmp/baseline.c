@@ -116,36 +116,48 @@ static bool same(double a, double b)
     return fabs(a - b) <= 1e-9 * fmax(fabs(a), fabs(b));
 }
 
-/* Whether the baseline group stated x as some fact's value or bound. */
+/* What an outlet stated is a fact's value; its bounds only where it
+ * gave no single value (a range, a vague amount).  The bounds around a
+ * value are the extractor's reading of its precision, which may change
+ * from one version to the next while the statement stays the same. */
+
+/* Whether the baseline group stated x as some fact's value (or bound,
+ * for a fact without a value). */
 static bool had_value(json_t *group, double x)
 {
     static const char *const keys[] = { "value", "low", "high" };
     json_t *facts = json_object_get(group, "facts");
 
-    for (size_t i = 0; i < json_array_size(facts); i++)
-        for (size_t k = 0; k < 3; k++) {
+    for (size_t i = 0; i < json_array_size(facts); i++) {
+        bool valued = json_is_number(json_object_get(
+            json_array_get(facts, i), "value"));
+
+        for (size_t k = 0; k < (valued ? 1 : 3); k++) {
             json_t *v = json_object_get(json_array_get(facts, i), keys[k]);
 
             if (json_is_number(v) && same(json_number_value(v), x))
                 return true;
         }
+    }
     return false;
 }
 
-/* Whether g states a value or bound none of k[0..n) had. */
+/* Whether g states a value none of k[0..n) had. */
 static bool gained(const struct group *g, const struct known *k, size_t n)
 {
     for (size_t i = 0; i < g->nfacts; i++) {
         const struct fact *f = g->facts[i];
-        double x[3];
+        double x[2];
         size_t nx = 0;
 
         if (f->has_value)
             x[nx++] = f->value;
-        if (f->has_low)
-            x[nx++] = f->low;
-        if (f->has_high)
-            x[nx++] = f->high;
+        else {
+            if (f->has_low)
+                x[nx++] = f->low;
+            if (f->has_high)
+                x[nx++] = f->high;
+        }
         for (size_t j = 0; j < nx; j++) {
             bool had = false;
 

@@ -261,15 +261,36 @@ static void *jalloc(size_t size)
     return xmalloc(size ? size : 1);
 }
 
+void report_json_begin(void)
+{
+    json_set_alloc_funcs(jalloc, free);
+}
+
+int report_json_write(json_t *root, const char *path, struct err *e)
+{
+    struct buf b = BUF_INIT;
+    char *out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+                                 JSON_REAL_PRECISION(15));
+    int rc;
+
+    json_decref(root);
+    if (!out)
+        return err_at(e, path, 0, 0, "cannot build the report");
+    buf_puts(&b, out);
+    buf_putc(&b, '\n');
+    free(out);
+    rc = report_write_file(path, b.data, b.len, e);
+    buf_release(&b);
+    return rc;
+}
+
 int report_write_json(const struct cmp_result *r, const char *path,
                       struct err *e)
 {
     struct buf b = BUF_INIT;
     json_t *root;
-    char *out;
-    int rc;
 
-    json_set_alloc_funcs(jalloc, free);
+    report_json_begin();
     root = json_object();
     json_object_set_new(root, "groups", groups_json(r->groups, r->ngroups,
                                                     r->has_baseline, &b));
@@ -279,15 +300,5 @@ int report_write_json(const struct cmp_result *r, const char *path,
     json_object_set_new(root, "errors", errors_json(r, &b));
     json_object_set_new(root, "summary", summary_json(r));
     buf_release(&b);
-    out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-                           JSON_REAL_PRECISION(15));
-    json_decref(root);
-    if (!out)
-        return err_at(e, path, 0, 0, "cannot build the JSON report");
-    buf_puts(&b, out);
-    buf_putc(&b, '\n');
-    free(out);
-    rc = report_write_file(path, b.data, b.len, e);
-    buf_release(&b);
-    return rc;
+    return report_json_write(root, path, e);
 }

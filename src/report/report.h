@@ -1,8 +1,9 @@
 #ifndef CROSSCHECK_REPORT_H
 #define CROSSCHECK_REPORT_H
 /* Reports: the comparator's result as JSON (jansson), XML (libxml2's
- * xmlTextWriter, valid against report.xsd beside this file) and a short
- * summary for people.
+ * xmlTextWriter, valid against report.xsd beside this file), SARIF and
+ * JUnit XML for CI and code-scanning views, and a short summary for
+ * people.
  *
  * Reports are deterministic: the same result gives the same bytes, with
  * no clock, whole numbers written as integers and other numbers with a
@@ -21,6 +22,21 @@ int report_write_json(const struct cmp_result *r, const char *path,
                       struct err *e);
 int report_write_xml(const struct cmp_result *r, const char *path,
                      struct err *e);
+
+/* SARIF 2.1.0 (jansson), for code-scanning views: one result per
+ * conflict, a location per fact (line and column, in code points, where
+ * the source file still holds the fact's text; its byte offset always),
+ * the group id in partialFingerprints, baselineState after a baseline.
+ * Known conflicts now absent are not results: scanning services close
+ * what a run no longer reports. */
+int report_write_sarif(const struct cmp_result *r, const char *path,
+                       struct err *e);
+
+/* JUnit XML (xmlTextWriter), for CI test views: a testcase per group,
+ * named for its topic, unit, scope and id; a failure for each new or
+ * updated conflict, skipped for a known one, an error per input error. */
+int report_write_junit(const struct cmp_result *r, const char *path,
+                       struct err *e);
 
 /* A self-contained HTML page for reviewing r: counts, conflicts first,
  * then compatible groups, then the agreements folded away.  Each group

@@ -4,8 +4,13 @@
 
 #include <stddef.h>
 
+#include <jansson.h>
+
 struct buf;
+struct cmp_result;
 struct err;
+struct fact;
+struct group;
 
 /* Write len bytes of data to path whole or not at all: a temporary file
  * "PATH.tmpXXXXXX" beside it (beside the target of a symlink), synced,
@@ -14,6 +19,14 @@ struct err;
  * and the reason, leaving no temporary file behind. */
 int report_write_file(const char *path, const char *data, size_t len,
                       struct err *e);
+
+/* Before building a jansson tree for a report: every allocation dies
+ * on exhaustion, so a missing field never means a short report. */
+void report_json_begin(void);
+
+/* Write the tree root (taken: freed here) as indented JSON with a final
+ * newline, keys in insertion order, through report_write_file. */
+int report_json_write(json_t *root, const char *path, struct err *e);
 
 /* x as report text: whole numbers (below 2^53) as integers, others
  * with 15 significant digits ("0.1", "1207.008"); out holds 32 bytes. */
@@ -26,5 +39,32 @@ int report_number_is_whole(double x);
  * control characters but tab, LF and CR.  NULL is "".  Returns b->data,
  * never NULL. */
 const char *report_clean(struct buf *b, const char *s);
+
+/* Append to b what f states, in the summary's words: "about 420",
+ * "at least 6", "24 to 199". */
+void report_amount(struct buf *b, const struct fact *f);
+
+/* Append to b the title of g, on one line: "drones launched (count) in
+ * Kharkiv, 2026-02-25..2026-02-26" (no scope, one day: "..., DAY"). */
+void report_group_title(struct buf *b, const struct group *g);
+
+/* Where a fact's text stands in its source file: 1-based line and
+ * column (counted in Unicode code points) of its first character and of
+ * the character after it; all 0 when unknown. */
+struct report_spot {
+    long line, column;
+    long end_line, end_column;
+};
+
+/* Fill spots[i] for f[i], reading each source file once.  A fact is
+ * found only where its file still holds its text at its offset: a file
+ * that is gone, changed, unreadable or standard input leaves zeros.
+ * Never fails. */
+void report_locate(const struct fact *const *f, size_t n,
+                   struct report_spot *spots);
+
+/* report_locate for every fact of r's conflicts, group after group in
+ * report order.  The caller frees the array. */
+struct report_spot *report_locate_conflicts(const struct cmp_result *r);
 
 #endif

@@ -40,8 +40,7 @@ static void put_headline(const struct cmp_result *r, FILE *out)
     fputc('\n', out);
 }
 
-/* "at least 6", "about 420", or the bounds when there is no value. */
-static void put_amount(const struct fact *f, FILE *out)
+void report_amount(struct buf *b, const struct fact *f)
 {
     static const char *const words[QUAL_COUNT_] = {
         "", "about ", "nearly ", "more than ", "at least ", "up to ",
@@ -53,36 +52,45 @@ static void put_amount(const struct fact *f, FILE *out)
     report_format_number(f->low, lo);
     report_format_number(f->high, hi);
     if (f->has_value && (unsigned)f->qual < QUAL_COUNT_)
-        fprintf(out, "%s%s", words[f->qual], v);
+        buf_printf(b, "%s%s", words[f->qual], v);
     else if (f->has_value)
-        fprintf(out, "%s", v);
+        buf_puts(b, v);
     else if (f->has_low && f->has_high)
-        fprintf(out, "%s to %s", lo, hi);
+        buf_printf(b, "%s to %s", lo, hi);
     else if (f->has_low)
-        fprintf(out, "%s %s", f->low_excl ? "more than" : "at least", lo);
+        buf_printf(b, "%s %s", f->low_excl ? "more than" : "at least", lo);
     else if (f->has_high)
-        fprintf(out, "%s %s", f->high_excl ? "less than" : "up to", hi);
+        buf_printf(b, "%s %s", f->high_excl ? "less than" : "up to", hi);
     else
-        fprintf(out, "unstated");
+        buf_puts(b, "unstated");
+}
+
+void report_group_title(struct buf *b, const struct group *g)
+{
+    struct buf t = BUF_INIT;
+    char from[11], to[11];
+
+    date_format(g->date_from, from);
+    date_format(g->date_to, to);
+    buf_puts(b, one_line(&t, g->topic));
+    buf_printf(b, " (%s)", one_line(&t, g->unit));
+    if (g->scope && g->scope[0])
+        buf_printf(b, " in %s", one_line(&t, g->scope));
+    if (g->date_from == g->date_to)
+        buf_printf(b, ", %s", from);
+    else
+        buf_printf(b, ", %s..%s", from, to);
+    buf_release(&t);
 }
 
 static void put_group(const struct group *g, bool baseline, FILE *out,
                       struct buf *b)
 {
-    char from[11], to[11];
     const char *state = cmp_baseline_name(g->baseline);
 
-    date_format(g->date_from, from);
-    date_format(g->date_to, to);
-    fprintf(out, "\n%s: %s", cmp_verdict_name(g->verdict),
-            one_line(b, g->topic));
-    fprintf(out, " (%s)", one_line(b, g->unit));
-    if (g->scope[0])
-        fprintf(out, " in %s", one_line(b, g->scope));
-    if (g->date_from == g->date_to)
-        fprintf(out, ", %s", from);
-    else
-        fprintf(out, ", %s..%s", from, to);
+    buf_truncate(b, 0);
+    report_group_title(b, g);
+    fprintf(out, "\n%s: %s", cmp_verdict_name(g->verdict), b->data);
     if (g->verdict == VERDICT_CONFLICT && (baseline ? state != NULL
                                                     : g->is_new))
         fprintf(out, " [%s]", baseline ? state : "new");
@@ -91,7 +99,9 @@ static void put_group(const struct group *g, bool baseline, FILE *out,
         const struct fact *f = g->facts[i];
 
         fprintf(out, "  %s: ", one_line(b, f->outlet));
-        put_amount(f, out);
+        buf_truncate(b, 0);
+        report_amount(b, f);
+        fputs(b->data, out);
         fprintf(out, " \"%s\"\n", one_line(b, f->text));
     }
 }
