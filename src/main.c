@@ -36,6 +36,8 @@ int main(int argc, char **argv)
         status = cli_extract(argc - 1, argv + 1);
     else if (argc > 1 && strcmp(argv[1], "compare") == 0)
         status = cli_compare(argc - 1, argv + 1);
+    else if (argc > 1 && strcmp(argv[1], "report") == 0)
+        status = cli_report_groups(argc - 1, argv + 1);
     else if (argc > 1 && strcmp(argv[1], "check") == 0)
         status = cli_check(argc - 1, argv + 1);
     else

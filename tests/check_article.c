@@ -278,19 +278,19 @@ static void remember(const char *path, void *ctx)
     s->n++;
 }
 
-START_TEST(walk_is_sorted_and_takes_only_txt)
+START_TEST(walk_is_sorted_and_takes_only_txt_and_jsonl)
 {
     static const char *const want[] = {
         DATA "walk/a.txt", DATA "walk/b.txt", DATA "walk/sub.txt",
-        DATA "walk/sub/c.txt",
+        DATA "walk/sub/c.txt", DATA "walk/sub/e.jsonl",
     };
     struct seen s = { .n = 0 };
     struct err e = ERR_INIT;
 
     ck_assert_msg(article_walk(DATA "walk", remember, &s, &e) == 0,
                   "walk: %s", e.msg);
-    ck_assert_msg(s.n == 4, "walk: %zu files visited, want 4", s.n);
-    for (size_t i = 0; i < 4; i++)
+    ck_assert_msg(s.n == 5, "walk: %zu files visited, want 5", s.n);
+    for (size_t i = 0; i < 5; i++)
         ck_assert_msg(strcmp(s.paths[i], want[i]) == 0,
                       "walk: #%zu is '%s', want '%s'", i, s.paths[i],
                       want[i]);
@@ -346,6 +346,160 @@ START_TEST(walk_survives_symlink_loop)
 }
 END_TEST
 
+/* ---- JSON Lines ---- */
+
+#define LINE_OF(fields) "{\"date\": \"2026-02-26\", " fields "}"
+
+static const struct json_row {
+    const char *line;
+    const char *path;      /* the source its facts name */
+    const char *source;    /* the outlet */
+    const char *url;
+    const char *title;
+    const char *text;      /* the decoded text, all of the article */
+} json_rows[] = {
+    { LINE_OF("\"source\": \"Wire\", \"url\": \"https://w.example/1\", "
+              "\"title\": \"Drones\", \"text\": \"Russia launched 420 "
+              "drones.\""),
+      "https://w.example/1", "Wire", "https://w.example/1", "Drones",
+      "Russia launched 420 drones." },
+    { LINE_OF("\"url\": \"https://w.example/2\", \"text\": \"420 drones\""),
+      "https://w.example/2", "https://w.example/2", "https://w.example/2",
+      NULL, "420 drones" },
+    { LINE_OF("\"source\": \"Wire\", \"text\": \"420 drones\""),
+      "f.jsonl:7", "Wire", NULL, NULL, "420 drones" },
+    { LINE_OF("\"text\": \"420 drones\", \"source\": \"\", "
+              "\"url\": null"),
+      "f.jsonl:7", "f.jsonl:7", NULL, NULL, "420 drones" },
+    { LINE_OF("\"text\": \"caf\\u00e9 \\\"420\\\"\\nnext\", "
+              "\"lang\": \"en\", \"tags\": [1, 2]") "\r\n",
+      "f.jsonl:7", "f.jsonl:7", NULL, NULL, "caf\xc3\xa9 \"420\"\nnext" },
+};
+
+START_TEST(reads_json_line)
+{
+    const struct json_row *r = &json_rows[_i];
+    struct err e = ERR_INIT;
+    struct article *a = article_from_json("f.jsonl", 7, r->line,
+                                          strlen(r->line), &e);
+
+    ck_assert_msg(a != NULL, "%s: %s", r->line, e.msg);
+    ck_assert_msg(a->date == feb26(), "%s: wrong date", r->line);
+    assert_str_or_null(r->line, "path", a->path, r->path);
+    assert_str_or_null(r->line, "source", a->source, r->source);
+    assert_str_or_null(r->line, "url", a->url, r->url);
+    assert_str_or_null(r->line, "title", a->title, r->title);
+    ck_assert_msg(a->body_off == 0 && a->len == strlen(r->text) &&
+                  memcmp(a->text, r->text, a->len) == 0,
+                  "%s: text '%s' from %zu, want '%s' from 0", r->line,
+                  a->text, a->body_off, r->text);
+    article_free(a);
+}
+END_TEST
+
+static const struct json_bad_row {
+    const char *line;
+    long column;           /* 0: none; else there must be one */
+    const char *msg;       /* how the message begins */
+} json_bad_rows[] = {
+    { "not json", 1, "not a JSON article: " },
+    { "[\"2026-02-26\", \"420 drones\"]", 0,
+      "not a JSON article: not an object" },
+    { "{\"text\": \"420 drones\"}", 0, "'date' must be a date YYYY-MM-DD" },
+    { "{\"date\": \"2026-02-30\", \"text\": \"x\"}", 0,
+      "bad date '2026-02-30'" },
+    { LINE_OF("\"source\": \"Wire\""), 0, "'text' must be a string" },
+    { LINE_OF("\"text\": \"\""), 0, "empty text" },
+    { LINE_OF("\"text\": \"x\", \"source\": 5"), 0,
+      "'source' must be a string" },
+    { LINE_OF("\"text\": \"a\\u0000b\""), 1, "not a JSON article: " },
+    { LINE_OF("\"text\": \"x\", \"text\": \"y\""), 1,
+      "not a JSON article: " },
+};
+
+START_TEST(rejects_json_line)
+{
+    const struct json_bad_row *r = &json_bad_rows[_i];
+    struct err e = ERR_INIT;
+    struct article *a = article_from_json("f.jsonl", 7, r->line,
+                                          strlen(r->line), &e);
+
+    ck_assert_msg(a == NULL, "%s: read as an article", r->line);
+    ck_assert_str_eq(e.file, "f.jsonl");
+    ck_assert_msg(e.line == 7, "%s: line %ld, want 7", r->line, e.line);
+    ck_assert_msg(r->column == 0 ? e.column == 0 : e.column > 0,
+                  "%s: column %ld", r->line, e.column);
+    ck_assert_msg(strncmp(e.msg, r->msg, strlen(r->msg)) == 0,
+                  "%s: message '%s', want '%s...'", r->line, e.msg, r->msg);
+    article_free(a);
+}
+END_TEST
+
+struct lines_seen {
+    char articles[8][512]; /* the path of each article */
+    size_t narticles;
+    struct err errors[8];
+    size_t nerrors;
+};
+
+static void remember_line(const struct article *a, const struct err *bad,
+                          void *ctx)
+{
+    struct lines_seen *s = ctx;
+
+    if (a && s->narticles < 8)
+        snprintf(s->articles[s->narticles++], sizeof(s->articles[0]), "%s",
+                 a->path);
+    else if (!a && s->nerrors < 8)
+        s->errors[s->nerrors++] = *bad;
+}
+
+START_TEST(bad_json_line_among_good_ones)
+{
+    static const char path[] = TEST_SRCDIR "/tests/data/jsonl/mixed.jsonl";
+    static const long bad_lines[] = { 3, 4, 5 };
+    struct lines_seen s = { .narticles = 0 };
+    struct err e = ERR_INIT;
+
+    ck_assert_msg(article_read_jsonl(path, remember_line, &s, &e) == 0,
+                  "%s: %s", path, e.msg);
+    /* line 1 has a url; line 6 has none: its place stands for it */
+    ck_assert_msg(s.narticles == 2, "%s: %zu articles, want 2", path,
+                  s.narticles);
+    ck_assert_str_eq(s.articles[0], "https://a.example/1");
+    ck_assert_str_eq(s.articles[1], TEST_SRCDIR
+                     "/tests/data/jsonl/mixed.jsonl:6");
+    ck_assert_msg(s.nerrors == 3, "%s: %zu bad lines, want 3", path,
+                  s.nerrors);
+    for (size_t i = 0; i < 3; i++) {
+        ck_assert_str_eq(s.errors[i].file, path);
+        ck_assert_msg(s.errors[i].line == bad_lines[i], "%s: bad line %ld, "
+                      "want %ld", path, s.errors[i].line, bad_lines[i]);
+    }
+}
+END_TEST
+
+START_TEST(missing_jsonl_file_names_it)
+{
+    struct lines_seen s = { .narticles = 0 };
+    struct err e = ERR_INIT;
+
+    ck_assert_int_eq(article_read_jsonl("no-such.jsonl", remember_line, &s,
+                                        &e), -1);
+    ck_assert_str_eq(e.file, "no-such.jsonl");
+    ck_assert_uint_eq(s.narticles + s.nerrors, 0);
+}
+END_TEST
+
+START_TEST(jsonl_is_told_by_name)
+{
+    ck_assert(article_is_jsonl("a/b.jsonl"));
+    ck_assert(!article_is_jsonl("a/b.txt"));
+    ck_assert(!article_is_jsonl("a/b.jsonl.txt"));
+    ck_assert(!article_is_jsonl("jsonl"));
+}
+END_TEST
+
 #define LOOP(tc, fn, rows) \
     tcase_add_loop_test(tc, fn, 0, sizeof(rows) / sizeof(rows[0]))
 
@@ -363,8 +517,16 @@ static Suite *article_suite(void)
     tcase_add_test(tc, line_col_counts_bytes);
     suite_add_tcase(s, tc);
 
+    tc = tcase_create("jsonl");
+    LOOP(tc, reads_json_line, json_rows);
+    LOOP(tc, rejects_json_line, json_bad_rows);
+    tcase_add_test(tc, bad_json_line_among_good_ones);
+    tcase_add_test(tc, missing_jsonl_file_names_it);
+    tcase_add_test(tc, jsonl_is_told_by_name);
+    suite_add_tcase(s, tc);
+
     tc = tcase_create("walk");
-    tcase_add_test(tc, walk_is_sorted_and_takes_only_txt);
+    tcase_add_test(tc, walk_is_sorted_and_takes_only_txt_and_jsonl);
     tcase_add_test(tc, walk_visits_named_file_whatever_its_name);
     tcase_add_test(tc, walk_of_missing_path_names_it);
     tcase_add_test(tc, walk_survives_symlink_loop);

@@ -177,6 +177,7 @@ static const char *const help_rows[][3] = {
     { "check", "--help", NULL },
     { "extract", "--help", NULL },
     { "compare", "-h", NULL },
+    { "report", "--help", NULL },
 };
 
 START_TEST(help_goes_to_stdout_and_exits_0)
@@ -199,7 +200,7 @@ START_TEST(help_lists_options_and_commands)
         "--json FILE", "--xml FILE", "--sarif FILE", "--junit FILE",
         "--baseline FILE", "--window DAYS",
         "--tolerance PCT", "--nearly PCT", "--topics FILE", "--version",
-        "extract", "compare",
+        "extract", "compare", "report",
     };
     struct outcome o;
 
@@ -228,7 +229,6 @@ static const struct usage_row {
     { { "--frob" }, "unrecognized option '--frob'" },
     { { "-x", "seeds" }, "invalid option '-x'" },
     { { "check" }, "missing PATH" },
-    { { "extract" }, "missing PATH" },
     { { NULL }, "missing PATH" },
     { { "check", "--json" }, "option '--json' needs an argument" },
     { { "check", "--window", "x", "seeds" }, "invalid --window 'x'" },
@@ -238,6 +238,9 @@ static const struct usage_row {
     { { "compare", "--topics", "t.lex" }, "unrecognized option '--topics'" },
     { { "extract", "--json", "r.json", "seeds" },
       "unrecognized option '--json'" },
+    { { "compare", "--groups", "--json", "r.json" },
+      "--groups writes records to stdout, not reports" },
+    { { "report", "--window", "3" }, "unrecognized option '--window'" },
 };
 
 START_TEST(usage_error_exits_2_with_try_help)
@@ -636,6 +639,338 @@ START_TEST(shuffled_facts_give_same_report)
 }
 END_TEST
 
+/* ---- JSON Lines articles ---- */
+
+#define MIXED "tests/data/jsonl/mixed.jsonl"
+#define STREAM "tests/data/stream"
+
+START_TEST(extract_reads_jsonl_past_bad_line)
+{
+    struct outcome o;
+
+    run(&o, ARGS("extract", MIXED));
+    expect_status(&o, 2);
+    expect_stderr_has(&o, "crosscheck: " MIXED ":3:");
+    expect_stderr_has(&o, "crosscheck: " MIXED ":4: bad date '2026-02-30'\n");
+    expect_stderr_has(&o, "crosscheck: " MIXED ":5: 'text' must be a "
+                      "string\n");
+    ck_assert_msg(strstr(o.out.data, "\"source\":\"https://a.example/1\"")
+                  && strstr(o.out.data, "\"outlet\":\"Wire A\""),
+                  "%s: no facts of line 1: %.300s", o.cmd, o.out.data);
+    ck_assert_msg(strstr(o.out.data, "\"source\":\"" MIXED ":6\""),
+                  "%s: no facts of line 6 named by place: %.300s", o.cmd,
+                  o.out.data);
+}
+END_TEST
+
+START_TEST(extract_reads_stdin)
+{
+    static const char *const dash[][3] = {
+        { "extract", NULL }, { "extract", "-", NULL },
+    };
+    struct outcome o;
+
+    for (size_t i = 0; i < 2; i++) {
+        run_io(&o, TEST_SRCDIR "/" MIXED, NULL, dash[i]);
+        expect_status(&o, 2);
+        expect_stderr_has(&o, "crosscheck: <stdin>:4: bad date");
+        ck_assert_msg(strstr(o.out.data, "https://a.example/1"), "%s < %s: "
+                      "no facts of line 1", o.cmd, MIXED);
+    }
+    /* a text article, not '{': read whole */
+    run_io(&o, TEST_SRCDIR "/" STREAM "/local.txt", NULL, ARGS("extract"));
+    expect_status(&o, 0);
+    ck_assert_msg(strstr(o.out.data, "\"source\":\"-\""), "%s < local.txt:"
+                  " no facts: %.300s", o.cmd, o.out.data);
+    /* nothing at all: no article, as in an empty split */
+    run(&o, ARGS("extract"));
+    expect_status(&o, 0);
+    ck_assert_msg(o.out.len == 0 && o.err.len == 0, "%s < /dev/null: "
+                  "stdout '%.300s', stderr '%.300s'", o.cmd, o.out.data,
+                  o.err.data);
+}
+END_TEST
+
+/* The text of each article of the JSON Lines file at path, by url. */
+static json_t *texts_by_url(const char *path)
+{
+    json_t *texts = json_object();
+    FILE *f = fopen(path, "r");
+    char line[4096];
+
+    ck_assert_msg(f != NULL, "cannot read %s", path);
+    while (fgets(line, sizeof(line), f)) {
+        json_t *a = json_loads(line, 0, NULL);
+        ck_assert_msg(a != NULL, "%s: a line is not JSON", path);
+        json_object_set(texts, json_string_value(json_object_get(a, "url")),
+                        json_object_get(a, "text"));
+        json_decref(a);
+    }
+    fclose(f);
+    return texts;
+}
+
+START_TEST(jsonl_offsets_count_bytes_of_text)
+{
+    const char *report = in_tmp("r.json");
+    json_t *texts = texts_by_url(TEST_SRCDIR "/" STREAM "/wire.jsonl");
+    json_t *group, *fact;
+    size_t i, j, checked = 0;
+    struct outcome o;
+
+    run(&o, ARGS("check", STREAM, "--json", report));
+    expect_status(&o, 1);
+    json_t *root = load_json(report, o.cmd);
+    json_array_foreach(json_object_get(root, "groups"), i, group)
+        json_array_foreach(json_object_get(group, "facts"), j, fact) {
+            const char *source =
+                json_string_value(json_object_get(fact, "source"));
+            const char *text = json_string_value(json_object_get(texts,
+                                                                 source));
+            if (!text)
+                continue;   /* local.txt */
+            size_t off = json_integer_value(json_object_get(fact, "offset"));
+            size_t len = json_integer_value(json_object_get(fact, "length"));
+            const char *want =
+                json_string_value(json_object_get(fact, "text"));
+            ck_assert_msg(off + len <= strlen(text) &&
+                          strncmp(text + off, want, len) == 0, "%s: '%s' "
+                          "is not at %zu of %s's text", o.cmd, want, off,
+                          source);
+            checked++;
+        }
+    ck_assert_msg(checked >= 4, "%s: only %zu facts of wire.jsonl grouped",
+                  o.cmd, checked);
+    json_decref(root);
+    json_decref(texts);
+}
+END_TEST
+
+/* ---- map and reduce: extract --keyed, compare --groups, report ---- */
+
+/* The keyed facts of tests/data/stream, seven articles whose groups
+ * conflict, in file keyed. */
+static void map_articles(const char *keyed)
+{
+    struct outcome o;
+
+    run_io(&o, NULL, keyed, ARGS("extract", "--keyed", STREAM));
+    expect_status(&o, 0);
+}
+
+START_TEST(compare_reads_keyed_facts)
+{
+    const char *keyed = in_tmp("keyed.tsv");
+    struct outcome o;
+
+    map_articles(keyed);
+    run_io(&o, keyed, NULL, ARGS("compare", "--json", in_tmp("a.json")));
+    int status = o.status;
+    run(&o, ARGS("check", STREAM, "--json", in_tmp("b.json")));
+    ck_assert_msg(o.status == status, "%s: exit status %d, compare's %d",
+                  o.cmd, o.status, status);
+    expect_same_file("compare of keyed facts", in_tmp("a.json"),
+                     in_tmp("b.json"));
+}
+END_TEST
+
+START_TEST(compare_groups_exits_0_on_conflicts)
+{
+    const char *keyed = in_tmp("keyed.tsv");
+    struct outcome o;
+
+    map_articles(keyed);
+    run(&o, ARGS("compare", "--groups", keyed));
+    expect_status(&o, 0);
+    ck_assert_msg(strstr(o.out.data, "{\"group\":{") &&
+                  strstr(o.out.data, "\"verdict\":\"conflict\""),
+                  "%s: no conflict group: %.300s", o.cmd, o.out.data);
+    ck_assert_msg(strstr(o.out.data, "{\"stats\":{\"facts\":") &&
+                  strstr(o.out.data, "\"sources\":7,"),
+                  "%s: no stats of 7 sources: %.300s", o.cmd,
+                  strstr(o.out.data, "{\"stats\"") ? strstr(o.out.data,
+                  "{\"stats\"") : o.out.data);
+}
+END_TEST
+
+/* Write the lines of path to out as Hadoop hands them to a reducer:
+ * "KEY\tVALUE", and a line without a key as "LINE\t". */
+static void add_hadoop_tabs(const char *path, const char *out)
+{
+    FILE *in = fopen(path, "r"), *f = fopen(out, "w");
+    char line[8192];
+
+    ck_assert(in && f);
+    while (fgets(line, sizeof(line), in)) {
+        line[strcspn(line, "\n")] = '\0';
+        fprintf(f, strchr(line, '\t') ? "%s\n" : "%s\t\n", line);
+    }
+    fclose(in);
+    fclose(f);
+}
+
+START_TEST(compare_groups_takes_hadoop_trailing_tab)
+{
+    const char *keyed = in_tmp("keyed.tsv");
+    const char *plain = in_tmp("plain.jsonl");
+    const char *tabbed = in_tmp("tabbed.tsv");
+    struct outcome a, b;
+
+    map_articles(keyed);
+    /* facts without keys, and the other lines, each with a tab */
+    run_io(&a, NULL, plain, ARGS("extract", STREAM));
+    expect_status(&a, 0);
+    FILE *in = fopen(keyed, "r"), *f = fopen(plain, "a");
+    char line[8192];
+    ck_assert(in && f);
+    while (fgets(line, sizeof(line), in))
+        if (line[0] == '{')
+            fputs(line, f);
+    fclose(in);
+    fclose(f);
+    add_hadoop_tabs(plain, tabbed);
+    run(&a, ARGS("compare", "--groups", tabbed));
+    expect_status(&a, 0);
+    run(&b, ARGS("compare", "--groups", keyed));
+    expect_status(&b, 0);
+    ck_assert_msg(strcmp(a.out.data, b.out.data) == 0, "%s: not the groups "
+                  "of the keyed facts", a.cmd);
+    ck_assert_msg(strstr(a.out.data, "\"sources\":7,"), "%s: the article "
+                  "lines were not counted", a.cmd);
+}
+END_TEST
+
+START_TEST(compare_groups_names_malformed_keyed_line)
+{
+    const char *keyed = in_tmp("keyed.tsv");
+    const char *bad = in_tmp("bad.tsv");
+    struct buf text;
+    char want[256];
+    struct outcome o;
+
+    map_articles(keyed);
+    read_whole(&text, keyed);
+    char *tab = strchr(text.data, '\t');
+    char *nl = strchr(text.data, '\n');
+    ck_assert_msg(tab && nl && tab < nl, "%s: no keyed line", keyed);
+    *nl = '\0';
+    FILE *f = fopen(bad, "w");
+    ck_assert_ptr_nonnull(f);
+    fprintf(f, "%s\n", text.data);                   /* good */
+    fprintf(f, "[\"x\",\"count\",\"\"]%s\n", tab);     /* wrong key */
+    fprintf(f, "%.*s\t{\"source\":\n", (int)(tab - text.data), text.data);
+    fclose(f);
+    buf_release(&text);
+    run(&o, ARGS("compare", "--groups", bad));
+    expect_status(&o, 2);
+    snprintf(want, sizeof(want), "crosscheck: %s:2:1: key '[\"x\",", bad);
+    expect_stderr_has(&o, want);
+    snprintf(want, sizeof(want), "crosscheck: %s:3:", bad);
+    expect_stderr_has(&o, want);
+    /* the part is still reduced, its errors passed on to the report */
+    ck_assert_msg(strstr(o.out.data, "{\"stats\":") &&
+                  strstr(o.out.data, "{\"error\":"), "%s: no stats or "
+                  "errors on stdout", o.cmd);
+}
+END_TEST
+
+/* The articles mapped, then reduced in one part into file reduced. */
+static void reduce_articles(const char *reduced, const char *const *opts)
+{
+    const char *keyed = in_tmp("keyed.tsv");
+    const char *args[8] = { "compare", "--groups" };
+    size_t n = 2;
+    struct outcome o;
+
+    map_articles(keyed);
+    for (; opts && *opts && n < 6; opts++)
+        args[n++] = *opts;
+    args[n++] = keyed;
+    args[n] = NULL;
+    run_io(&o, NULL, reduced, args);
+    expect_status(&o, 0);
+}
+
+START_TEST(report_gates_like_check)
+{
+    const char *reduced = in_tmp("reduced.jsonl");
+    const char *baseline = in_tmp("baseline.json");
+    struct outcome o;
+
+    reduce_articles(reduced, NULL);
+    run(&o, ARGS("report", reduced, "--json", baseline));
+    expect_status(&o, 1);
+    run_io(&o, reduced, NULL, ARGS("report", "--baseline", baseline));
+    expect_status(&o, 0);
+    ck_assert_msg(o.out.len > 0, "%s: no summary", o.cmd);
+}
+END_TEST
+
+START_TEST(report_names_line_that_is_no_group)
+{
+    const char *keyed = in_tmp("keyed.tsv");
+    const char *reduced = in_tmp("reduced.jsonl");
+    const char *report = in_tmp("r.json");
+    char want[256];
+    struct outcome o;
+
+    reduce_articles(reduced, NULL);
+    map_articles(keyed);
+    run(&o, ARGS("report", reduced, keyed, "--json", report));
+    expect_status(&o, 2);
+    snprintf(want, sizeof(want), "crosscheck: %s:1: a fact or article line",
+             keyed);
+    expect_stderr_has(&o, want);
+    ck_assert_msg(file_exists(report), "%s: no report", o.cmd);
+    json_t *root = load_json(report, o.cmd);
+    ck_assert_msg(json_array_size(json_object_get(root, "groups")) > 0,
+                  "%s: the groups read are not reported", o.cmd);
+    json_decref(root);
+}
+END_TEST
+
+START_TEST(report_refuses_parts_judged_apart)
+{
+    const char *a = in_tmp("a.jsonl");
+    const char *b = in_tmp("b.jsonl");
+    char want[256];
+    struct outcome o;
+
+    reduce_articles(a, NULL);
+    reduce_articles(b, ARGS("--tolerance", "5"));
+    run(&o, ARGS("report", a, b));
+    expect_status(&o, 2);
+    snprintf(want, sizeof(want), "crosscheck: %s:", b);
+    expect_stderr_has(&o, want);
+    expect_stderr_has(&o, "compared with other --window, --tolerance or "
+                      "--nearly");
+}
+END_TEST
+
+START_TEST(errors_travel_to_the_report)
+{
+    const char *keyed = in_tmp("keyed.tsv");
+    const char *reduced = in_tmp("reduced.jsonl");
+    const char *report = in_tmp("r.json");
+    struct outcome o;
+    struct buf text;
+
+    run_io(&o, NULL, keyed, ARGS("extract", "--keyed", MIXED));
+    expect_status(&o, 2);
+    run_io(&o, keyed, reduced, ARGS("compare", "--groups"));
+    expect_status(&o, 0);    /* passed on, not met here */
+    ck_assert_msg(o.err.len == 0, "%s: printed again: %s", o.cmd,
+                  o.err.data);
+    run(&o, ARGS("report", reduced, "--json", report));
+    expect_status(&o, 2);
+    expect_stderr_has(&o, "crosscheck: " MIXED ":4: bad date '2026-02-30'");
+    read_whole(&text, report);
+    ck_assert_msg(strstr(text.data, "\"message\": \"bad date '2026-02-30'"),
+                  "%s: the report does not list the error", o.cmd);
+    buf_release(&text);
+}
+END_TEST
+
 #define LOOP(tc, fn, rows) \
     tcase_add_loop_test(tc, fn, 0, sizeof(rows) / sizeof(rows[0]))
 
@@ -678,6 +1013,22 @@ static Suite *cli_suite(void)
     tcase_add_test(tc, stdout_write_error_exits_2);
     tcase_add_test(tc, extract_then_compare_equals_check);
     tcase_add_test(tc, shuffled_facts_give_same_report);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("stream");
+    tcase_add_checked_fixture(tc, make_tmp, remove_tmp);
+    tcase_set_timeout(tc, 30);
+    tcase_add_test(tc, extract_reads_jsonl_past_bad_line);
+    tcase_add_test(tc, extract_reads_stdin);
+    tcase_add_test(tc, jsonl_offsets_count_bytes_of_text);
+    tcase_add_test(tc, compare_reads_keyed_facts);
+    tcase_add_test(tc, compare_groups_exits_0_on_conflicts);
+    tcase_add_test(tc, compare_groups_takes_hadoop_trailing_tab);
+    tcase_add_test(tc, compare_groups_names_malformed_keyed_line);
+    tcase_add_test(tc, report_gates_like_check);
+    tcase_add_test(tc, report_names_line_that_is_no_group);
+    tcase_add_test(tc, report_refuses_parts_judged_apart);
+    tcase_add_test(tc, errors_travel_to_the_report);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,4 +1,5 @@
 #include "article/article.h"
+#include "article/article_private.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,7 @@
 
 /* ---- lines ---- */
 
-static void index_lines(struct article *a)
+void article_index_lines(struct article *a)
 {
     size_t n = 1;
 
@@ -184,7 +185,7 @@ static struct article *article_take(const char *path, struct buf *text,
     a->path = xstrdup(path);
     a->date = DATE_NONE;
     a->text = buf_detach(text, &a->len);
-    index_lines(a);
+    article_index_lines(a);
     if (a->len == 0) {
         err_at(e, path, 0, 0, "empty file");
         goto fail;

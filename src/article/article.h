@@ -1,6 +1,7 @@
 #ifndef CROSSCHECK_ARTICLE_H
 #define CROSSCHECK_ARTICLE_H
-/* Articles: one news story read from a UTF-8 text file.
+/* Articles: one news story read from a UTF-8 text file, or from a line of
+ * JSON Lines (see below).
  *
  * A file begins with " date YYYY-MM-DD" (the leading space optional), the
  * day it was published.  The body follows on the same line after a space,
@@ -54,7 +55,8 @@ void article_line_col(const struct article *a, size_t off, long *line,
 typedef void article_visit_fn(const char *path, void *ctx);
 
 /* Visit path: a file is visited whatever its name; a directory is walked
- * recursively, visiting files whose names end in ".txt" in byte-wise
+ * recursively, visiting files whose names end in ".txt" or ".jsonl"
+ * (JSON Lines, below) in byte-wise
  * (strcmp) order of their whole paths, and skipping hidden files and
  * folders, symlink loops (a directory already on the path from path to
  * it) and everything else.  Returns -1 and fills e when path does not exist or a
@@ -62,5 +64,44 @@ typedef void article_visit_fn(const char *path, void *ctx);
  * subdirectories, recording the first failure). */
 int article_walk(const char *path, article_visit_fn *visit, void *ctx,
                  struct err *e);
+
+/* ---- JSON Lines: one article a line ----
+ *
+ * The form scrapers emit and Hadoop splits by line.  Each line is a JSON
+ * object: "date" ("YYYY-MM-DD") and "text" (the body, not empty) are
+ * required; "source" (the outlet), "url" and "title" are optional
+ * strings (null is absent); other keys are ignored.  Blank lines are
+ * skipped, and a UTF-8 BOM before the first line.
+ *
+ * The article's text is the decoded "text" alone, with the body at 0, so
+ * the offsets of its facts are byte offsets into that string.  Its path
+ * (the source its facts name) is the url, else "FILE:LINE"; its source
+ * (the outlet) is "source", else the url, else "FILE:LINE".  FILE:LINE
+ * changes when the lines move, so give each line a url where the lines
+ * are split or merged (Hadoop names no file: FILE is "<stdin>"). */
+
+/* Make the article of one line, at line of file (len bytes, the line end
+ * allowed).  Returns NULL and fills e (file, line, the byte column where
+ * the JSON breaks, why) when the line is not such an object. */
+struct article *article_from_json(const char *file, long line,
+                                  const char *json, size_t len,
+                                  struct err *e);
+
+/* Called for each line that is not blank: with its article (freed after
+ * the call) and NULL, or with NULL and why the line is not one. */
+typedef void article_line_fn(const struct article *a, const struct err *bad,
+                             void *ctx);
+
+/* Read the JSON Lines file at path ("-": standard input, "<stdin>" in
+ * messages) a line at a time, passing each to fn: a bad line does not
+ * stop the reading.  Returns -1 and fills e when the file cannot be
+ * read. */
+int article_read_jsonl(const char *path, article_line_fn *fn, void *ctx,
+                       struct err *e);
+
+/* True when path is to be read as JSON Lines: its name ends in ".jsonl",
+ * or it is "-" and standard input begins with '{' (peeked, not taken),
+ * as no text article does, or is empty (no lines: no article). */
+bool article_is_jsonl(const char *path);
 
 #endif

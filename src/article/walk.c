@@ -66,7 +66,7 @@ static void walk_entry(struct walk *w, const char *dir, const char *name)
     if (stat(child, &st) == 0 && S_ISDIR(st.st_mode)) {
         if (!on_path(w, &st))
             walk_dir(w, child, &st);
-    } else if (has_suffix(name, ".txt")) {
+    } else if (has_suffix(name, ".txt") || has_suffix(name, ".jsonl")) {
         /* read even when stat fails: the reader reports why */
         VEC_PUSH(&w->found, child);
         return;

@@ -12,6 +12,8 @@
 int cli_check(int argc, char **argv);
 int cli_extract(int argc, char **argv);
 int cli_compare(int argc, char **argv);
+/* "crosscheck report": reports from the lines of compare --groups. */
+int cli_report_groups(int argc, char **argv);
 
 /* Print the top-level usage, with every command and option, to out. */
 void cli_usage(FILE *out);

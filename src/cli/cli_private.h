@@ -18,7 +18,7 @@
 
 struct article;
 
-enum cli_command { CLI_CHECK, CLI_EXTRACT, CLI_COMPARE };
+enum cli_command { CLI_CHECK, CLI_EXTRACT, CLI_COMPARE, CLI_REPORT };
 
 struct cli_opts {
     const char *json;        /* --json FILE or NULL */
@@ -29,6 +29,8 @@ struct cli_opts {
     const char *baseline;    /* --baseline FILE or NULL */
     const char *topics;      /* --topics FILE or NULL */
     struct cmp_options cmp;  /* --window, --tolerance, --nearly */
+    bool keyed;              /* extract --keyed */
+    bool groups;             /* compare --groups */
     char **args;             /* the operands: PATHs or FILEs */
     int nargs;
 };
@@ -70,10 +72,25 @@ typedef void cli_article_fn(struct cli_run *run, const struct article *a,
 void cli_each_article(struct cli_run *run, const struct cli_opts *o,
                       cli_article_fn *fn, void *ctx);
 
+/* Called with each line of a file that is not blank (len bytes with its
+ * line end); name is the file's name in messages. */
+typedef void cli_line_fn(struct cli_run *run, const char *name, long lineno,
+                         const char *line, size_t len, void *ctx);
+
+/* Read the file at path ("-": stdin, "<stdin>" in messages) a line at a
+ * time; a file that cannot be read goes to cli_input_error. */
+void cli_each_line(struct cli_run *run, const char *path, cli_line_fn *fn,
+                   void *ctx);
+
 /* Compare the run's facts, apply the baseline and write the reports (or
  * the summary on stdout).  Returns the exit status: 2 after any input
  * error or a report not written, else 1 when a conflict is new, else
  * 0. */
 int cli_report(struct cli_run *run, const struct cli_opts *o);
+
+/* The same for a result already made (taken: released here), to which
+ * the run's errors are added. */
+int cli_report_result(struct cli_run *run, const struct cli_opts *o,
+                      struct cmp_result *r);
 
 #endif

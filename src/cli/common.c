@@ -2,6 +2,7 @@
 #include "cli/cli_private.h"
 
 #include <assert.h>
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdarg.h>
@@ -18,17 +19,20 @@
 
 enum {
     OPT_JSON = 256, OPT_XML, OPT_BASELINE, OPT_WINDOW, OPT_TOLERANCE,
-    OPT_NEARLY, OPT_TOPICS, OPT_HTML, OPT_SARIF, OPT_JUNIT
+    OPT_NEARLY, OPT_TOPICS, OPT_HTML, OPT_SARIF, OPT_JUNIT, OPT_KEYED,
+    OPT_GROUPS
 };
 
-/* The options of the report (check and compare), then the others. */
+/* The options of the reports (check, compare and report), of the
+ * comparison (check and compare), then the others. */
 #define REPORT_OPTIONS                                                  \
     { "json",      required_argument, NULL, OPT_JSON },                 \
     { "xml",       required_argument, NULL, OPT_XML },                  \
     { "sarif",     required_argument, NULL, OPT_SARIF },                \
     { "junit",     required_argument, NULL, OPT_JUNIT },                \
     { "html",      required_argument, NULL, OPT_HTML },                 \
-    { "baseline",  required_argument, NULL, OPT_BASELINE },             \
+    { "baseline",  required_argument, NULL, OPT_BASELINE }
+#define JUDGE_OPTIONS                                                   \
     { "window",    required_argument, NULL, OPT_WINDOW },               \
     { "tolerance", required_argument, NULL, OPT_TOLERANCE },            \
     { "nearly",    required_argument, NULL, OPT_NEARLY }
@@ -39,15 +43,24 @@ enum {
     { NULL, 0, NULL, 0 }
 
 static const struct option check_options[] = {
-    REPORT_OPTIONS, TOPICS_OPTION, COMMON_OPTIONS
+    REPORT_OPTIONS, JUDGE_OPTIONS, TOPICS_OPTION, COMMON_OPTIONS
 };
 
 static const struct option extract_options[] = {
-    TOPICS_OPTION, COMMON_OPTIONS
+    TOPICS_OPTION,
+    { "keyed",     no_argument,       NULL, OPT_KEYED },
+    COMMON_OPTIONS
 };
 
 /* compare reads facts, not text: no lexicon */
 static const struct option compare_options[] = {
+    REPORT_OPTIONS, JUDGE_OPTIONS,
+    { "groups",    no_argument,       NULL, OPT_GROUPS },
+    COMMON_OPTIONS
+};
+
+/* report reads groups already judged */
+static const struct option report_options[] = {
     REPORT_OPTIONS, COMMON_OPTIONS
 };
 
@@ -61,10 +74,7 @@ static const char exit_statuses[] =
 
 static void print_report_options(FILE *out)
 {
-    struct cmp_options d;
-
-    cmp_options_init(&d);
-    fprintf(out,
+    fputs(
         "      --json FILE       write the JSON report ('-' for stdout)\n"
         "      --xml FILE        write the XML report ('-' for stdout)\n"
         "      --sarif FILE      write the conflicts as SARIF 2.1.0, for"
@@ -74,7 +84,15 @@ static void print_report_options(FILE *out)
         "      --html FILE       write a self-contained HTML page for"
         " review\n"
         "      --baseline FILE   an earlier JSON report: its conflicts"
-        " are known\n"
+        " are known\n", out);
+}
+
+static void print_judge_options(FILE *out)
+{
+    struct cmp_options d;
+
+    cmp_options_init(&d);
+    fprintf(out,
         "      --window DAYS     days a group of state facts spans"
         " (default %d)\n"
         "      --tolerance PCT   how far 'about X' reaches either side,"
@@ -89,8 +107,9 @@ static void print_report_options(FILE *out)
 void cli_usage(FILE *out)
 {
     fputs("Usage: crosscheck [check] [OPTIONS] PATH...\n"
-          "       crosscheck extract [OPTIONS] PATH...\n"
+          "       crosscheck extract [OPTIONS] [PATH...]\n"
           "       crosscheck compare [OPTIONS] [FILE...]\n"
+          "       crosscheck report [OPTIONS] [FILE...]\n"
           "\n"
           "Read news articles and report, for each number they state,"
           " where the outlets\n"
@@ -104,33 +123,49 @@ void cli_usage(FILE *out)
           " stdout\n"
           "  compare   read such facts from FILEs (or stdin) and"
           " compare them\n"
+          "  report    merge the groups of 'compare --groups' runs into"
+          " the reports\n"
           "\n"
-          "A PATH is an article or a directory, walked for *.txt files."
-          "  Without --json\n"
-          "or --xml a summary goes to stdout.\n"
+          "A PATH is an article, a JSON Lines file of articles (*.jsonl),"
+          " a directory,\n"
+          "walked for *.txt and *.jsonl files, or '-' for stdin.  Without"
+          " --json or\n"
+          "--xml a summary goes to stdout.\n"
           "\n"
-          "Options of check and compare:\n", out);
+          "Options of check, compare and report:\n", out);
     print_report_options(out);
+    fputs("Options of check and compare:\n", out);
+    print_judge_options(out);
     fputs("      --topics FILE     a topic lexicon over the built-in one"
           " (check, extract)\n"
           "  -h, --help            show this help and exit\n"
           "  -V, --version         show the version and exit\n"
           "\n", out);
     fputs(exit_statuses, out);
-    fputs("\nSee 'crosscheck extract --help' and"
-          " 'crosscheck compare --help'.\n", out);
+    fputs("\nSee 'crosscheck extract --help', 'crosscheck compare --help'"
+          " and\n'crosscheck report --help'.\n", out);
 }
 
 static void usage_extract(FILE *out)
 {
-    fputs("Usage: crosscheck extract [OPTIONS] PATH...\n"
+    fputs("Usage: crosscheck extract [OPTIONS] [PATH...]\n"
           "\n"
           "Write every fact the articles under PATH state, one JSON"
           " object a line, on\n"
-          "stdout, for 'crosscheck compare' to read.\n"
+          "stdout, for 'crosscheck compare' to read.  Without PATH, or"
+          " with '-', the\n"
+          "article is read from stdin: JSON Lines of articles when it"
+          " begins with '{',\n"
+          "else one text article.\n"
           "\n"
           "Options:\n"
           "      --topics FILE     a topic lexicon over the built-in one\n"
+          "      --keyed           put each fact's partition key and a tab"
+          " before it, and\n"
+          "                        add a line for each article and input"
+          " error, for\n"
+          "                        'compare --groups' (a Hadoop or Spark"
+          " mapper)\n"
           "  -h, --help            show this help and exit\n"
           "  -V, --version         show the version and exit\n"
           "\n"
@@ -146,6 +181,33 @@ static void usage_compare(FILE *out)
           "Read facts written by 'crosscheck extract' from each FILE"
           " (stdin when there is\n"
           "none or FILE is '-'), compare them and report.\n"
+          "\n"
+          "Options:\n", out);
+    print_report_options(out);
+    print_judge_options(out);
+    fputs("      --groups          read the lines of 'extract --keyed' for"
+          " any set of keys\n"
+          "                        and write their groups and counts as"
+          " JSON Lines for\n"
+          "                        'crosscheck report' (a Hadoop or Spark"
+          " reducer); exit\n"
+          "                        0 even on conflicts: the report"
+          " judges\n"
+          "  -h, --help            show this help and exit\n"
+          "  -V, --version         show the version and exit\n"
+          "\n", out);
+    fputs(exit_statuses, out);
+}
+
+static void usage_report(FILE *out)
+{
+    fputs("Usage: crosscheck report [OPTIONS] [FILE...]\n"
+          "\n"
+          "Read the lines of 'crosscheck compare --groups' runs from each"
+          " FILE (stdin\n"
+          "when there is none or FILE is '-'), in any order, and write the"
+          " reports\n"
+          "'crosscheck check' writes for all their facts.\n"
           "\n"
           "Options:\n", out);
     print_report_options(out);
@@ -215,6 +277,8 @@ static void print_help(enum cli_command cmd)
         usage_extract(stdout);
     else if (cmd == CLI_COMPARE)
         usage_compare(stdout);
+    else if (cmd == CLI_REPORT)
+        usage_report(stdout);
     else
         cli_usage(stdout);
 }
@@ -244,6 +308,12 @@ static int take_option(int opt, const char *arg, struct cli_opts *o)
     case OPT_TOPICS:
         o->topics = arg;
         return 0;
+    case OPT_KEYED:
+        o->keyed = true;
+        return 0;
+    case OPT_GROUPS:
+        o->groups = true;
+        return 0;
     case OPT_WINDOW:
         return parse_days(arg, &o->cmp.window);
     case OPT_TOLERANCE:
@@ -259,7 +329,8 @@ int cli_parse(enum cli_command cmd, int argc, char **argv,
               struct cli_opts *o, int *status)
 {
     const struct option *table = cmd == CLI_EXTRACT ? extract_options
-        : cmd == CLI_COMPARE ? compare_options : check_options;
+        : cmd == CLI_COMPARE ? compare_options
+        : cmd == CLI_REPORT ? report_options : check_options;
     int opt;
 
     memset(o, 0, sizeof(*o));
@@ -286,8 +357,14 @@ int cli_parse(enum cli_command cmd, int argc, char **argv,
     }
     o->args = argv + optind;
     o->nargs = argc - optind;
-    if (o->nargs == 0 && cmd != CLI_COMPARE) {
+    if (o->nargs == 0 && cmd == CLI_CHECK) {
         *status = usage_error("missing PATH");
+        return -1;
+    }
+    if (o->groups && (o->json || o->xml || o->html || o->sarif ||
+                      o->junit || o->baseline)) {
+        *status = usage_error("--groups writes records to stdout, not"
+                              " reports");
         return -1;
     }
     return 0;
@@ -348,12 +425,29 @@ struct visit {
     void *ctx;
 };
 
+/* An article of a JSON Lines file, or why a line is none. */
+static void visit_line(const struct article *a, const struct err *bad,
+                       void *ctx)
+{
+    struct visit *v = ctx;
+
+    if (a)
+        v->fn(v->run, a, v->ctx);
+    else
+        cli_input_error(v->run, bad);
+}
+
 static void visit_article(const char *path, void *ctx)
 {
     struct visit *v = ctx;
     struct err e = ERR_INIT;
-    struct article *a = article_load(path, &e);
 
+    if (article_is_jsonl(path)) {
+        if (article_read_jsonl(path, visit_line, v, &e) < 0)
+            cli_input_error(v->run, &e);
+        return;
+    }
+    struct article *a = article_load(path, &e);
     if (!a) {
         cli_input_error(v->run, &e);
         return;
@@ -369,9 +463,50 @@ void cli_each_article(struct cli_run *run, const struct cli_opts *o,
 
     for (int i = 0; i < o->nargs; i++) {
         struct err e = ERR_INIT;
-        if (article_walk(o->args[i], visit_article, &v, &e) < 0)
+        if (strcmp(o->args[i], "-") == 0)
+            visit_article("-", &v);   /* stdin: read, not walked */
+        else if (article_walk(o->args[i], visit_article, &v, &e) < 0)
             cli_input_error(run, &e);
     }
+}
+
+static bool is_blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!strchr(" \t\r\n", s[i]))
+            return false;
+    return true;
+}
+
+void cli_each_line(struct cli_run *run, const char *path, cli_line_fn *fn,
+                   void *ctx)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    FILE *f = is_stdin ? stdin : fopen(path, "r");
+    struct err e = ERR_INIT;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    long lineno = 0;
+
+    if (!f) {
+        err_sys(&e, path, errno, "cannot read");
+        cli_input_error(run, &e);
+        return;
+    }
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        if (!is_blank(line, (size_t)n))
+            fn(run, name, lineno, line, (size_t)n, ctx);
+    }
+    if (ferror(f)) {
+        err_sys(&e, name, errno, "cannot read");
+        cli_input_error(run, &e);
+    }
+    free(line);
+    if (!is_stdin)
+        fclose(f);
 }
 
 /* ---- reports ---- */
@@ -409,26 +544,33 @@ static bool wants_summary(const struct cli_opts *o)
 int cli_report(struct cli_run *run, const struct cli_opts *o)
 {
     struct cmp_result r;
+
+    cmp_run(run->facts.v, run->facts.n, &o->cmp, &r);
+    return cli_report_result(run, o, &r);
+}
+
+int cli_report_result(struct cli_run *run, const struct cli_opts *o,
+                      struct cmp_result *r)
+{
     struct err e = ERR_INIT;
     bool failed = run->errors.n > 0;
 
-    cmp_run(run->facts.v, run->facts.n, &o->cmp, &r);
     for (size_t i = 0; i < run->errors.n; i++)
-        cmp_add_error(&r, &run->errors.v[i]);
-    if (o->baseline && cmp_apply_baseline(&r, o->baseline, &e) < 0) {
+        cmp_add_error(r, &run->errors.v[i]);
+    if (o->baseline && cmp_apply_baseline(r, o->baseline, &e) < 0) {
         print_error_of(&e, o->baseline);
-        cmp_add_error(&r, &e);   /* an input error like any other */
+        cmp_add_error(r, &e);   /* an input error like any other */
         failed = true;
     }
-    failed |= !write_report(report_write_json, &r, o->json);
-    failed |= !write_report(report_write_xml, &r, o->xml);
-    failed |= !write_report(report_write_sarif, &r, o->sarif);
-    failed |= !write_report(report_write_junit, &r, o->junit);
-    failed |= !write_report(report_write_html, &r, o->html);
+    failed |= !write_report(report_write_json, r, o->json);
+    failed |= !write_report(report_write_xml, r, o->xml);
+    failed |= !write_report(report_write_sarif, r, o->sarif);
+    failed |= !write_report(report_write_junit, r, o->junit);
+    failed |= !write_report(report_write_html, r, o->html);
     if (wants_summary(o))
-        report_write_summary(&r, stdout);
-    int status = failed ? 2 : r.nnew > 0 ? 1 : 0;
-    cmp_result_release(&r);
+        report_write_summary(r, stdout);
+    int status = failed ? 2 : r->nnew > 0 ? 1 : 0;
+    cmp_result_release(r);
     xmlCleanupParser();
     return status;
 }

@@ -1,32 +1,48 @@
 #include "cli/cli.h"
 #include "cli/cli_private.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmp/cmp.h"
 #include "fact/fact.h"
+#include "util/vec.h"
 
-static bool is_blank(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if (!strchr(" \t\r\n", s[i]))
-            return false;
-    return true;
-}
+struct compare {
+    VEC(const char *) articles;   /* sources with facts, from records */
+    size_t passed_on;             /* errors met before, not here */
+};
 
 static void read_line(struct cli_run *run, const char *name, long lineno,
-                      const char *line, size_t len)
+                      const char *line, size_t len, void *ctx)
 {
-    struct fact f;
+    struct compare *c = ctx;
+    struct cmp_record rec;
     struct err e = ERR_INIT;
 
-    if (fact_read_json(line, len, &run->arena, &f, &e) == 0) {
-        fact_list_push(&run->facts, &f);
-        return;
+    if (cmp_read_record(line, len, &run->arena, &rec, &e) == 0) {
+        switch (rec.kind) {
+        case CMP_REC_FACT:
+            fact_list_push(&run->facts, &rec.fact);
+            return;
+        case CMP_REC_ARTICLE:
+            VEC_PUSH(&c->articles, rec.article);
+            return;
+        case CMP_REC_ERROR:
+            /* printed where it was met: kept for the report only */
+            VEC_PUSH(&run->errors, rec.error);
+            c->passed_on++;
+            return;
+        case CMP_REC_GROUP:
+        case CMP_REC_STATS:
+            free(rec.group.facts);
+            err_at(&e, NULL, 0, 0, "a group or stats line: give it to "
+                   "'crosscheck report'");
+            break;
+        }
     }
-    /* fact_read_json says what is wrong; we know where */
+    /* cmp_read_record says what is wrong; we know where */
     if (!err_is_set(&e))
         err_at(&e, NULL, 0, 0, "not a fact");
     snprintf(e.file, sizeof(e.file), "%s", name);
@@ -34,51 +50,62 @@ static void read_line(struct cli_run *run, const char *name, long lineno,
     cli_input_error(run, &e);
 }
 
-/* Read the facts of one file, one a line; blank lines are skipped. */
-static void read_facts(struct cli_run *run, const char *path)
+static int by_str(const void *pa, const void *pb)
 {
-    bool is_stdin = strcmp(path, "-") == 0;
-    const char *name = is_stdin ? "<stdin>" : path;
-    FILE *f = is_stdin ? stdin : fopen(path, "r");
-    struct err e = ERR_INIT;
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    long lineno = 0;
+    return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
 
-    if (!f) {
-        err_sys(&e, path, errno, "cannot read");
-        cli_input_error(run, &e);
-        return;
-    }
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        if (!is_blank(line, (size_t)n))
-            read_line(run, name, lineno, line, (size_t)n);
-    }
-    if (ferror(f)) {
-        err_sys(&e, name, errno, "cannot read");
-        cli_input_error(run, &e);
-    }
-    free(line);
-    if (!is_stdin)
-        fclose(f);
+static size_t count_distinct(const char **s, size_t n)
+{
+    size_t count = 0;
+
+    if (n > 0)
+        qsort(s, n, sizeof(*s), by_str);
+    for (size_t i = 0; i < n; i++)
+        count += i == 0 || strcmp(s[i - 1], s[i]) != 0;
+    return count;
+}
+
+/* --groups: this part's groups, counts and errors as records.  Exit 0
+ * even on conflicts (a streaming job would kill the task): the report
+ * of all parts judges.  An input error met here still gives 2. */
+static int write_groups(struct cli_run *run, const struct cli_opts *o,
+                        struct compare *c)
+{
+    struct cmp_result r;
+    bool failed = false;
+
+    cmp_run(run->facts.v, run->facts.n, &o->cmp, &r);
+    for (size_t i = 0; i < r.ngroups && !failed; i++)
+        failed = cmp_write_group(stdout, &r.groups[i]) < 0;
+    if (!failed)
+        failed = cmp_write_stats(stdout, r.nfacts,
+                                 count_distinct(c->articles.v,
+                                                c->articles.n),
+                                 &o->cmp) < 0;
+    for (size_t i = 0; i < run->errors.n && !failed; i++)
+        failed = cmp_write_error(stdout, &run->errors.v[i]) < 0;
+    cmp_result_release(&r);
+    /* main reports a failed write to stdout */
+    return failed || run->errors.n > c->passed_on ? 2 : 0;
 }
 
 int cli_compare(int argc, char **argv)
 {
     struct cli_opts o;
     struct cli_run run;
+    struct compare c = { VEC_INIT, 0 };
     int status;
 
     if (cli_parse(CLI_COMPARE, argc, argv, &o, &status) < 0)
         return status;
     cli_run_init(&run);
     if (o.nargs == 0)
-        read_facts(&run, "-");
+        cli_each_line(&run, "-", read_line, &c);
     for (int i = 0; i < o.nargs; i++)
-        read_facts(&run, o.args[i]);
-    status = cli_report(&run, &o);
+        cli_each_line(&run, o.args[i], read_line, &c);
+    status = o.groups ? write_groups(&run, &o, &c) : cli_report(&run, &o);
+    VEC_FREE(&c.articles);
     cli_run_release(&run);
     return status;
 }

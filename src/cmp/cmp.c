@@ -390,6 +390,21 @@ static size_t count_sources(const struct fact *facts, size_t n)
     return count;
 }
 
+/* r takes the n groups g, in report order, and counts their verdicts. */
+static void take_groups(struct cmp_result *r, struct group *g, size_t n)
+{
+    if (n > 0)
+        qsort(g, n, sizeof(*g), group_order);
+    r->groups = g;
+    r->ngroups = n;
+    for (size_t i = 0; i < n; i++) {
+        r->agree += g[i].verdict == VERDICT_AGREE;
+        r->compatible += g[i].verdict == VERDICT_COMPATIBLE;
+        r->conflict += g[i].verdict == VERDICT_CONFLICT;
+        r->nnew += g[i].is_new;
+    }
+}
+
 void cmp_run(struct fact *facts, size_t n, const struct cmp_options *o,
              struct cmp_result *r)
 {
@@ -409,18 +424,24 @@ void cmp_run(struct fact *facts, size_t n, const struct cmp_options *o,
     qsort(idx, m, sizeof(*idx), by_part);
     group_all(&out, idx, m, o);
     free(idx);
-    if (out.n > 0)
-        qsort(out.v, out.n, sizeof(*out.v), group_order);
-    r->groups = out.v;
-    r->ngroups = out.n;
     r->nfacts = n;
     r->nsources = count_sources(facts, n);
-    for (size_t i = 0; i < out.n; i++) {
-        r->agree += out.v[i].verdict == VERDICT_AGREE;
-        r->compatible += out.v[i].verdict == VERDICT_COMPATIBLE;
-        r->conflict += out.v[i].verdict == VERDICT_CONFLICT;
-        r->nnew += out.v[i].is_new;
+    take_groups(r, out.v, out.n);
+}
+
+void cmp_result_merge(struct cmp_result *r, struct group *groups, size_t n,
+                      size_t nfacts, size_t nsources,
+                      const struct cmp_options *o)
+{
+    memset(r, 0, sizeof(*r));
+    r->options = *o;
+    for (size_t i = 0; i < n; i++) {
+        groups[i].is_new = groups[i].verdict == VERDICT_CONFLICT;
+        groups[i].baseline = BASELINE_NONE;
     }
+    r->nfacts = nfacts;
+    r->nsources = nsources;
+    take_groups(r, groups, n);
 }
 
 /* ---- the rest of the result ---- */

@@ -27,10 +27,13 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "fact/fact.h"
 #include "util/err.h"
 
+struct arena;
+struct buf;
 struct err;
 
 enum verdict { VERDICT_AGREE, VERDICT_COMPATIBLE, VERDICT_CONFLICT };
@@ -117,5 +120,73 @@ void cmp_result_release(struct cmp_result *r);
 const char *cmp_verdict_name(enum verdict v);
 /* "new", "unchanged", "updated", "absent"; NULL for BASELINE_NONE. */
 const char *cmp_baseline_name(enum baseline_state s);
+
+/* ---- comparing in parts: map and reduce ----
+ *
+ * Facts share a group only when they share a key: topic, unit and scope.
+ * So the facts can be split by key (Hadoop's partitioner, Spark's
+ * partitionBy), each part compared on its own, and the groups of the
+ * parts merged into the result of comparing all the facts at once.  The
+ * parts travel as JSON Lines, one record a line:
+ *
+ *   KEY<TAB>FACT        a fact (as fact_write_json writes it) after its
+ *                       key, the JSON array [topic, unit, scope]; a fact
+ *                       without a key is read too
+ *   {"article":SOURCE}  an article that states facts, for the summary's
+ *                       count of sources; it has no key, so Hadoop keys
+ *                       it by the whole line and each source is counted
+ *                       in one part only
+ *   {"error":{...}}     an input error met on the way (file, line,
+ *                       column, message), passed on to the report
+ *   {"group":{...}}     a group of one part, with its facts
+ *   {"stats":{...}}     what one part counted ("facts", "sources")
+ *                       and the options it was compared with
+ *
+ * A line may end in a tab: Hadoop's separator before an empty value. */
+
+enum cmp_record_kind {
+    CMP_REC_FACT, CMP_REC_ARTICLE, CMP_REC_ERROR, CMP_REC_GROUP,
+    CMP_REC_STATS
+};
+
+struct cmp_record {
+    enum cmp_record_kind kind;
+    struct fact fact;          /* CMP_REC_FACT */
+    const char *article;       /* CMP_REC_ARTICLE */
+    struct err error;          /* CMP_REC_ERROR */
+    struct group group;        /* CMP_REC_GROUP: group.facts from malloc,
+                                * the caller's; the facts in the arena */
+    size_t nfacts, nsources;   /* CMP_REC_STATS, and the options the */
+    struct cmp_options options;  /* part was compared with */
+};
+
+/* Append to b the key of f: [topic, unit, scope] as compact JSON, with
+ * no tab or line break in it. */
+void cmp_key(struct buf *b, const struct fact *f);
+
+/* Each writes one record and a newline; -1 on a write error. */
+int cmp_write_keyed_fact(FILE *out, const struct fact *f);
+int cmp_write_article(FILE *out, const char *source);
+int cmp_write_error(FILE *out, const struct err *e);
+int cmp_write_group(FILE *out, const struct group *g);
+int cmp_write_stats(FILE *out, size_t nfacts, size_t nsources,
+                    const struct cmp_options *o);
+
+/* Parse the line (len bytes, its line end allowed) into rec, strings and
+ * facts allocated in ar.  The key of a fact, where it has one, must be
+ * its key.  Returns -1 and fills e's message and column (the caller sets
+ * file and line) when the line is no record. */
+int cmp_read_record(const char *line, size_t len, struct arena *ar,
+                    struct cmp_record *rec, struct err *e);
+
+/* Make r of the groups of all parts: r takes groups (n of them, from
+ * malloc, as is each group's facts array; the facts stay the caller's
+ * and must outlive r), puts them in report order and counts verdicts, as
+ * cmp_run would have for all the facts; nfacts and nsources are the sums
+ * of the parts' stats, o the options they were compared with.  Every
+ * conflict is new until a baseline is applied. */
+void cmp_result_merge(struct cmp_result *r, struct group *groups, size_t n,
+                      size_t nfacts, size_t nsources,
+                      const struct cmp_options *o);
 
 #endif
