@@ -646,32 +646,6 @@ static void put_picture(struct page *p, xmlNodePtr parent,
 
 /* ---- a group ---- */
 
-/* What f states, in the summary's words: "about 420", "at least 6",
- * "24 to 199". */
-static void amount(struct buf *b, const struct fact *f)
-{
-    static const char *const words[QUAL_COUNT_] = {
-        "", "about ", "nearly ", "more than ", "at least ", "up to ",
-        "less than ", "", "",
-    };
-    char v[32], lo[32], hi[32];
-
-    report_format_number(f->value, v);
-    report_format_number(f->low, lo);
-    report_format_number(f->high, hi);
-    if (f->has_value)
-        buf_printf(b, "%s%s", (unsigned)f->qual < QUAL_COUNT_ ?
-                   words[f->qual] : "", v);
-    else if (f->has_low && f->has_high)
-        buf_printf(b, "%s to %s", lo, hi);
-    else if (f->has_low)
-        buf_printf(b, "%s %s", f->low_excl ? "more than" : "at least", lo);
-    else if (f->has_high)
-        buf_printf(b, "%s %s", f->high_excl ? "less than" : "up to", hi);
-    else
-        buf_puts(b, "unstated");
-}
-
 static void put_fact(struct page *p, xmlNodePtr list, const struct fact *f)
 {
     const struct quote *q = quote_of(&p->quotes, f);
@@ -680,7 +654,7 @@ static void put_fact(struct page *p, xmlNodePtr list, const struct fact *f)
 
     text(p, el(who, "strong", "outlet"), f->outlet);
     text(p, who, " ");
-    amount(&b, f);
+    report_amount(&b, f);
     if (f->unit && strcmp(f->unit, "count") != 0)
         buf_printf(&b, " %s", f->unit);
     text(p, el(who, "span", "amount"), b.data);
