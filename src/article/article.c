@@ -18,16 +18,20 @@
 void article_index_lines(struct article *a)
 {
     size_t n = 1;
+    const char *p, *end = a->text + a->len;
 
-    for (size_t i = 0; i < a->len; i++)
-        if (a->text[i] == '\n' && i + 1 < a->len)
+    /* memchr scans a word at a time: this runs over every byte read */
+    for (p = a->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL;
+         p++)
+        if (p + 1 < end)
             n++;
     a->lines = xreallocarray(NULL, n, sizeof(*a->lines));
     a->lines[0] = 0;
     a->nlines = 1;
-    for (size_t i = 0; i < a->len; i++)
-        if (a->text[i] == '\n' && i + 1 < a->len)
-            a->lines[a->nlines++] = i + 1;
+    for (p = a->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL;
+         p++)
+        if (p + 1 < end)
+            a->lines[a->nlines++] = (size_t)(p - a->text) + 1;
 }
 
 void article_line_col(const struct article *a, size_t off, long *line,

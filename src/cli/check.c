@@ -5,21 +5,20 @@
 #include "fact/fact.h"
 #include "util/arena.h"
 
-static void extract_facts(struct cli_run *run, const struct article *a,
+/* In a worker: the facts of one article, in the piece's arena. */
+static void extract_facts(struct cli_piece *p, const struct article *a,
                           void *ctx)
 {
     const struct lexicon *lx = ctx;
-    size_t first = run->facts.n;
 
-    fact_extract(a, lx, &run->arena, &run->facts);
-    /* The article is freed next: make sure no fact points into it, with
-     * one copy of its names for all its facts. */
-    const char *source = arena_strdup(&run->arena, a->path);
-    const char *outlet = arena_strdup(&run->arena, a->source);
-    for (size_t i = first; i < run->facts.n; i++) {
-        run->facts.v[i].source = source;
-        run->facts.v[i].outlet = outlet;
-    }
+    p->nfacts += fact_extract(a, lx, &p->arena, &p->facts);
+}
+
+/* In path order: the facts join the run, their strings copied once. */
+static void keep_facts(struct cli_run *run, struct cli_piece *p, void *ctx)
+{
+    (void)ctx;
+    cli_take_facts(run, p);
 }
 
 int cli_check(int argc, char **argv)
@@ -34,7 +33,7 @@ int cli_check(int argc, char **argv)
     if (!lx)
         return 2;
     cli_run_init(&run);
-    cli_each_article(&run, &o, extract_facts, lx);
+    cli_run_parallel(&run, &o, extract_facts, keep_facts, lx);
     status = cli_report(&run, &o);
     cli_run_release(&run);
     fact_lexicon_free(lx);

@@ -31,6 +31,9 @@ struct cli_opts {
     struct cmp_options cmp;  /* --window, --tolerance, --nearly */
     bool keyed;              /* extract --keyed */
     bool groups;             /* compare --groups */
+    int jobs;                /* -j N: threads that read and extract */
+    int progress;            /* --progress 1, --no-progress 0, else -1:
+                              * on a terminal only */
     char **args;             /* the operands: PATHs or FILEs */
     int nargs;
 };
@@ -47,14 +50,51 @@ int cli_parse(enum cli_command cmd, int argc, char **argv,
 struct lexicon *cli_lexicon(const struct cli_opts *o);
 
 /* Facts gathered in one run, their strings, and the input errors met. */
+/* Distinct strings of the run's facts (sources, topics, units...). */
+struct cli_strings {
+    const char **slot;
+    size_t n, cap;
+};
+
 struct cli_run {
     struct arena arena;
     struct fact_list facts;
     VEC(struct err) errors;
+    struct cli_strings strings;
 };
 
 void cli_run_init(struct cli_run *run);
 void cli_run_release(struct cli_run *run);
+
+/* What one worker makes of one input file (or one walk error), handed to
+ * the merging thread in path order. */
+struct cli_piece {
+    struct arena arena;       /* strings of facts */
+    struct fact_list facts;   /* facts kept for a report */
+    FILE *out;                /* lines for standard output (in memory) */
+    char *bytes_out;          /* ...their bytes, once out is flushed */
+    size_t len_out;
+    VEC(struct err) errors;   /* input errors met, in order */
+    size_t articles, nfacts;  /* for progress */
+    size_t bytes;
+};
+
+/* Called in a worker thread with each article read; may only touch p. */
+typedef void cli_work_fn(struct cli_piece *p, const struct article *a,
+                         void *ctx);
+/* Called on the calling thread with each piece, in path order, after its
+ * input errors went to cli_input_error. */
+typedef void cli_merge_fn(struct cli_run *run, struct cli_piece *p,
+                          void *ctx);
+
+/* Read every article named by o's operands with o->jobs threads, work on
+ * each, and merge the pieces in path order: the result is the same for
+ * every number of jobs.  Shows progress on stderr as o->progress says. */
+void cli_run_parallel(struct cli_run *run, const struct cli_opts *o,
+                      cli_work_fn *work, cli_merge_fn *merge, void *ctx);
+
+/* Move a piece's facts into the run, their strings copied once. */
+void cli_take_facts(struct cli_run *run, struct cli_piece *p);
 
 /* Print e as "crosscheck: FILE:LINE:COL: why" and keep it for the
  * report. */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 
@@ -19,8 +20,8 @@
 
 enum {
     OPT_JSON = 256, OPT_XML, OPT_BASELINE, OPT_WINDOW, OPT_TOLERANCE,
-    OPT_NEARLY, OPT_TOPICS, OPT_HTML, OPT_SARIF, OPT_JUNIT, OPT_KEYED,
-    OPT_GROUPS
+    OPT_NEARLY, OPT_TOPICS, OPT_SARIF, OPT_JUNIT, OPT_HTML, OPT_KEYED,
+    OPT_GROUPS, OPT_PROGRESS, OPT_NO_PROGRESS
 };
 
 /* The options of the reports (check, compare and report), of the
@@ -37,17 +38,22 @@ enum {
     { "tolerance", required_argument, NULL, OPT_TOLERANCE },            \
     { "nearly",    required_argument, NULL, OPT_NEARLY }
 #define TOPICS_OPTION { "topics", required_argument, NULL, OPT_TOPICS }
+#define READ_OPTIONS                                                    \
+    { "jobs",        required_argument, NULL, 'j' },                    \
+    { "progress",    no_argument,       NULL, OPT_PROGRESS },           \
+    { "no-progress", no_argument,       NULL, OPT_NO_PROGRESS }
 #define COMMON_OPTIONS                                                  \
     { "help",      no_argument,       NULL, 'h' },                      \
     { "version",   no_argument,       NULL, 'V' },                      \
     { NULL, 0, NULL, 0 }
 
 static const struct option check_options[] = {
-    REPORT_OPTIONS, JUDGE_OPTIONS, TOPICS_OPTION, COMMON_OPTIONS
+    REPORT_OPTIONS, JUDGE_OPTIONS, TOPICS_OPTION, READ_OPTIONS,
+    COMMON_OPTIONS
 };
 
 static const struct option extract_options[] = {
-    TOPICS_OPTION,
+    TOPICS_OPTION, READ_OPTIONS,
     { "keyed",     no_argument,       NULL, OPT_KEYED },
     COMMON_OPTIONS
 };
@@ -138,6 +144,15 @@ void cli_usage(FILE *out)
     print_judge_options(out);
     fputs("      --topics FILE     a topic lexicon over the built-in one"
           " (check, extract)\n"
+          "  -j, --jobs N          read and extract with N threads (check,"
+          " extract;\n"
+          "                        default: the CPUs, at most 8); the"
+          " output is the\n"
+          "                        same for every N\n"
+          "      --progress, --no-progress\n"
+          "                        show progress on stderr, or never"
+          " (default: on a\n"
+          "                        terminal only)\n"
           "  -h, --help            show this help and exit\n"
           "  -V, --version         show the version and exit\n"
           "\n", out);
@@ -160,6 +175,13 @@ static void usage_extract(FILE *out)
           "\n"
           "Options:\n"
           "      --topics FILE     a topic lexicon over the built-in one\n"
+          "  -j, --jobs N          read and extract with N threads (default:"
+          " the CPUs,\n"
+          "                        at most 8); the output is the same for"
+          " every N\n"
+          "      --progress        show progress on stderr (default: on a"
+          " terminal)\n"
+          "      --no-progress     never show progress\n"
           "      --keyed           put each fact's partition key and a tab"
           " before it, and\n"
           "                        add a line for each article and input"
@@ -314,6 +336,21 @@ static int take_option(int opt, const char *arg, struct cli_opts *o)
     case OPT_GROUPS:
         o->groups = true;
         return 0;
+    case 'j': {
+        char *end;
+        long n = strtol(arg, &end, 10);
+        if (*arg == '\0' || *end != '\0' || n < 1 || n > 256)
+            return usage_error("-j wants a number of jobs from 1 to 256,"
+                               " not '%s'", arg);
+        o->jobs = (int)n;
+        return 0;
+    }
+    case OPT_PROGRESS:
+        o->progress = 1;
+        return 0;
+    case OPT_NO_PROGRESS:
+        o->progress = 0;
+        return 0;
     case OPT_WINDOW:
         return parse_days(arg, &o->cmp.window);
     case OPT_TOLERANCE:
@@ -335,9 +372,14 @@ int cli_parse(enum cli_command cmd, int argc, char **argv,
 
     memset(o, 0, sizeof(*o));
     cmp_options_init(&o->cmp);
+    o->progress = -1;
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    o->jobs = cpus < 1 ? 1 : cpus > 8 ? 8 : (int)cpus;
     opterr = 0;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, ":hV", table, NULL)) != -1) {
+    const char *shorts = table == check_options || table == extract_options
+                         ? ":hVj:" : ":hV";
+    while ((opt = getopt_long(argc, argv, shorts, table, NULL)) != -1) {
         if (opt == 'h') {
             print_help(cmd);
             *status = 0;
@@ -400,6 +442,7 @@ void cli_run_init(struct cli_run *run)
 
 void cli_run_release(struct cli_run *run)
 {
+    free(run->strings.slot);
     fact_list_release(&run->facts);
     arena_release(&run->arena);
     VEC_FREE(&run->errors);
@@ -531,7 +574,7 @@ static bool write_report(report_fn *write, const struct cmp_result *r,
  * or another report takes stdout. */
 static bool wants_summary(const struct cli_opts *o)
 {
-    const char *const others[] = { o->html, o->sarif, o->junit };
+    const char *const others[] = { o->sarif, o->junit, o->html };
 
     if (o->json || o->xml)
         return false;

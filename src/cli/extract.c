@@ -13,25 +13,35 @@ struct extract {
     bool write_failed;
 };
 
-/* Write the facts of one article as soon as they are found, and forget
- * them, so that memory does not grow with the input. */
-static void write_facts(struct cli_run *run, const struct article *a,
+/* In a worker: the lines of one article's facts, kept in the piece until
+ * the lines of the articles before it are written. */
+static void write_facts(struct cli_piece *p, const struct article *a,
                         void *ctx)
 {
     struct extract *x = ctx;
-    struct fact_list facts = FACT_LIST_INIT;
+    size_t first = p->facts.n;
 
-    fact_extract(a, x->lx, &run->arena, &facts);
-    for (size_t i = 0; i < facts.n && !x->write_failed; i++)
-        if ((x->keyed ? cmp_write_keyed_fact(stdout, &facts.v[i])
-                      : fact_write_json(stdout, &facts.v[i])) < 0)
-            x->write_failed = true;
+    fact_extract(a, x->lx, &p->arena, &p->facts);
+    for (size_t i = first; i < p->facts.n; i++)
+        if (x->keyed) cmp_write_keyed_fact(p->out, &p->facts.v[i]);
+        else fact_write_json(p->out, &p->facts.v[i]);
+    p->nfacts += p->facts.n - first;
     /* the summary counts the sources of facts: say this one has some */
-    if (x->keyed && facts.n > 0 && !x->write_failed &&
-        cmp_write_article(stdout, a->path) < 0)
+    if (x->keyed && p->facts.n > first)
+        cmp_write_article(p->out, a->path);
+    p->facts.n = first;   /* written: not kept */
+}
+
+/* In path order: the lines go out, and are forgotten, so that memory
+ * does not grow with the input. */
+static void put_lines(struct cli_run *run, struct cli_piece *p, void *ctx)
+{
+    struct extract *x = ctx;
+
+    (void)run;
+    if (!x->write_failed && p->len_out > 0 &&
+        fwrite(p->bytes_out, 1, p->len_out, stdout) != p->len_out)
         x->write_failed = true;
-    fact_list_release(&facts);
-    arena_release(&run->arena);
 }
 
 int cli_extract(int argc, char **argv)
@@ -51,7 +61,7 @@ int cli_extract(int argc, char **argv)
     if (!x.lx)
         return 2;
     cli_run_init(&run);
-    cli_each_article(&run, &o, write_facts, &x);
+    cli_run_parallel(&run, &o, write_facts, put_lines, &x);
     /* the errors go on to the report too, which gates on them */
     for (size_t i = 0; x.keyed && i < run.errors.n && !x.write_failed; i++)
         if (cmp_write_error(stdout, &run.errors.v[i]) < 0)

@@ -99,7 +99,9 @@ struct cmp_bounds cmp_fact_bounds(const struct fact *f,
         b.lo -= fabs(v) * o->tolerance;
         b.hi += fabs(v) * o->tolerance;
     } else if (f->has_value && f->qual == QUAL_NEARLY) {
-        b.lo -= fabs(v) * o->nearly;
+        /* "nearly 500": from 10% below up to 500 */
+        b.lo = v - fabs(v) * o->nearly;
+        b.lo_ex = false;
     }
     return b;
 }
@@ -114,29 +116,66 @@ static bool below(double hi, bool hi_ex, double lo, bool lo_ex)
     return hi < lo;
 }
 
-static bool disjoint(const struct cmp_bounds *a, const struct cmp_bounds *b)
+
+/* Whether bound a ends lower than bound b (an open end lower than a
+ * closed one at the same value). */
+static bool hi_lower(const struct cmp_bounds *a, const struct cmp_bounds *b)
 {
-    return below(a->hi, a->hi_ex, b->lo, b->lo_ex) ||
-           below(b->hi, b->hi_ex, a->lo, a->lo_ex);
+    return a->hi < b->hi || (a->hi == b->hi && a->hi_ex && !b->hi_ex);
 }
 
-/* Vague amounts ("dozens", "hundreds of") are rhetoric, not counts: they
- * make a group compatible at most, never a conflict. */
+static bool lo_higher(const struct cmp_bounds *a, const struct cmp_bounds *b)
+{
+    return a->lo > b->lo || (a->lo == b->lo && a->lo_ex && !b->lo_ex);
+}
+
+/* The lowest end seen, and the lowest of another outlet than its. */
+struct ends {
+    struct cmp_bounds b1, b2;
+    const char *o1, *o2;
+};
+
+static void keep(struct ends *e, const struct cmp_bounds *b, const char *o,
+                 bool (*better)(const struct cmp_bounds *,
+                                const struct cmp_bounds *))
+{
+    if (!e->o1 || better(b, &e->b1)) {
+        if (e->o1 && strcmp(e->o1, o) != 0) {
+            e->b2 = e->b1;
+            e->o2 = e->o1;
+        }
+        e->b1 = *b;
+        e->o1 = o;
+    } else if (strcmp(e->o1, o) != 0 && (!e->o2 || better(b, &e->b2))) {
+        e->b2 = *b;
+        e->o2 = o;
+    }
+}
+
+/* A conflict is two facts of different outlets whose bounds do not meet.
+ * The pair that comes nearest is the lowest upper end against the
+ * highest lower end: keeping the best two of each, of two outlets, finds
+ * it in one pass, however many facts a group has.  Vague amounts
+ * ("dozens", "hundreds of") are rhetoric, not counts: they make a group
+ * compatible at most, never a conflict. */
 static bool has_conflict(const struct fact **f, size_t n,
                          const struct cmp_options *o)
 {
-    struct cmp_bounds *b = xreallocarray(NULL, n, sizeof(*b));
-    bool found = false;
+    struct ends hi = { .o1 = NULL }, lo = { .o1 = NULL };
 
-    for (size_t i = 0; i < n; i++)
-        b[i] = cmp_fact_bounds(f[i], o);
-    for (size_t i = 0; i < n && !found; i++)
-        for (size_t j = i + 1; j < n && !found; j++)
-            found = strcmp(str(f[i]->outlet), str(f[j]->outlet)) != 0 &&
-                    f[i]->qual != QUAL_VAGUE && f[j]->qual != QUAL_VAGUE &&
-                    disjoint(&b[i], &b[j]);
-    free(b);
-    return found;
+    for (size_t i = 0; i < n; i++) {
+        if (f[i]->qual == QUAL_VAGUE)
+            continue;
+        struct cmp_bounds b = cmp_fact_bounds(f[i], o);
+        keep(&hi, &b, str(f[i]->outlet), hi_lower);
+        keep(&lo, &b, str(f[i]->outlet), lo_higher);
+    }
+    if (!hi.o1 || !lo.o1)
+        return false;
+    if (strcmp(hi.o1, lo.o1) != 0)
+        return below(hi.b1.hi, hi.b1.hi_ex, lo.b1.lo, lo.b1.lo_ex);
+    return (lo.o2 && below(hi.b1.hi, hi.b1.hi_ex, lo.b2.lo, lo.b2.lo_ex)) ||
+           (hi.o2 && below(hi.b2.hi, hi.b2.hi_ex, lo.b1.lo, lo.b1.lo_ex));
 }
 
 static enum verdict judge(const struct fact **f, size_t n,
@@ -376,6 +415,7 @@ static int group_order(const void *pa, const void *pb)
         c = fact_cmp(a->facts[0], b->facts[0]);
     return c;
 }
+
 
 static size_t count_sources(const struct fact *facts, size_t n)
 {

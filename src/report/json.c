@@ -211,16 +211,6 @@ static json_t *group_json(const struct group *g, bool baseline,
     return o;
 }
 
-static json_t *groups_json(const struct group *g, size_t n, bool baseline,
-                           struct buf *b)
-{
-    json_t *a = json_array();
-
-    for (size_t i = 0; i < n; i++)
-        json_array_append_new(a, group_json(&g[i], baseline, b));
-    return a;
-}
-
 static json_t *errors_json(const struct cmp_result *r, struct buf *b)
 {
     json_t *a = json_array();
@@ -284,21 +274,83 @@ int report_json_write(json_t *root, const char *path, struct err *e)
     return rc;
 }
 
+/* Append v as json_dumps would print it at nesting depth `depth` of a
+ * JSON_INDENT(2) document: each of its lines after the first indented
+ * by two spaces a level.  v is consumed. */
+static int put_nested(struct buf *out, json_t *v, int depth)
+{
+    char *s = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+                            JSON_REAL_PRECISION(15) | JSON_ENCODE_ANY);
+
+    json_decref(v);
+    if (!s)
+        return -1;
+    for (const char *p = s; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
+        buf_append(out, p, len);
+        if (nl && nl[1])
+            for (int i = 0; i < depth * 2; i++)
+                buf_putc(out, ' ');
+        p += len;
+    }
+    free(s);
+    return 0;
+}
+
+/* A member "key": [ ... ] of the root, its groups built and printed one
+ * at a time, so that memory holds one group's tree, not the report's. */
+static int put_groups(struct buf *out, const char *key,
+                      const struct group *g, size_t n, bool baseline,
+                      struct buf *b)
+{
+    buf_printf(out, "  \"%s\": ", key);
+    if (n == 0) {
+        buf_puts(out, "[]");
+        return 0;
+    }
+    buf_puts(out, "[\n");
+    for (size_t i = 0; i < n; i++) {
+        buf_puts(out, "    ");
+        if (put_nested(out, group_json(&g[i], baseline, b), 2) < 0)
+            return -1;
+        buf_puts(out, i + 1 < n ? ",\n" : "\n");
+    }
+    buf_puts(out, "  ]");
+    return 0;
+}
+
+/* The same bytes as report_json_write of the whole tree (JSON_INDENT(2),
+ * keys in order), written group by group: a report of a million facts
+ * takes the memory of its text, not of a jansson tree ten times larger. */
 int report_write_json(const struct cmp_result *r, const char *path,
                       struct err *e)
 {
-    struct buf b = BUF_INIT;
-    json_t *root;
+    struct buf b = BUF_INIT, out = BUF_INIT;
+    int rc = -1;
 
     report_json_begin();
-    root = json_object();
-    json_object_set_new(root, "groups", groups_json(r->groups, r->ngroups,
-                                                    r->has_baseline, &b));
-    if (r->has_baseline)
-        json_object_set_new(root, "absent",
-                            groups_json(r->absent, r->nabsent, true, &b));
-    json_object_set_new(root, "errors", errors_json(r, &b));
-    json_object_set_new(root, "summary", summary_json(r));
+    buf_puts(&out, "{\n");
+    if (put_groups(&out, "groups", r->groups, r->ngroups, r->has_baseline,
+                   &b) < 0)
+        goto fail;
+    if (r->has_baseline) {
+        buf_puts(&out, ",\n");
+        if (put_groups(&out, "absent", r->absent, r->nabsent, true, &b) < 0)
+            goto fail;
+    }
+    buf_puts(&out, ",\n  \"errors\": ");
+    if (put_nested(&out, errors_json(r, &b), 1) < 0)
+        goto fail;
+    buf_puts(&out, ",\n  \"summary\": ");
+    if (put_nested(&out, summary_json(r), 1) < 0)
+        goto fail;
+    buf_puts(&out, "\n}\n");
+    rc = report_write_file(path, out.data, out.len, e);
+fail:
+    if (rc < 0 && !err_is_set(e))
+        err_at(e, path, 0, 0, "cannot build the report");
+    buf_release(&out);
     buf_release(&b);
-    return report_json_write(root, path, e);
+    return rc;
 }

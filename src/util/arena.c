@@ -46,17 +46,21 @@ void arena_release(struct arena *a)
     arena_init(a);
 }
 
-void *arena_alloc(struct arena *a, size_t size)
+/* size bytes aligned to align (a power of two, at most ALIGN). */
+static void *alloc_aligned(struct arena *a, size_t size, size_t align)
 {
     if (size > SIZE_MAX - ALIGN)
         return xmalloc(SIZE_MAX);  /* dies */
+    if (a->head) {
+        size_t used = (a->used + align - 1) & ~(align - 1);
+        if (used <= a->head->size && a->head->size - used >= size) {
+            a->total += size;
+            a->used = used + size;
+            return a->head->data + used;
+        }
+    }
     size = size ? (size + ALIGN - 1) / ALIGN * ALIGN : ALIGN;
     a->total += size;
-    if (a->head && a->head->size - a->used >= size) {
-        void *p = a->head->data + a->used;
-        a->used += size;
-        return p;
-    }
     if (size > BLOCK_SIZE / 4 && a->head) {
         /* a large piece gets a block of its own behind the current one,
          * so the space left in the current block is not lost */
@@ -72,10 +76,17 @@ void *arena_alloc(struct arena *a, size_t size)
     return b->data;
 }
 
+void *arena_alloc(struct arena *a, size_t size)
+{
+    return alloc_aligned(a, size, ALIGN);
+}
+
+/* Strings need no alignment: packed, they take their length and no more,
+ * which is most of what a run keeps per fact. */
 char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
     size_t len = strnlen(s, n);
-    char *p = arena_alloc(a, len + 1);
+    char *p = alloc_aligned(a, len + 1, 1);
 
     memcpy(p, s, len);
     p[len] = '\0';

@@ -1,0 +1,329 @@
+/* Articles read and extracted by a pool of threads, merged in path order.
+ *
+ * The operands are walked first into a list of items (a file to read, or
+ * an error of the walk in its place).  Workers take items in order, each
+ * making a piece: the facts of the file's articles (with their strings),
+ * or the output lines they give, and the input errors met.  The calling
+ * thread merges the pieces strictly in item order, so what a run prints,
+ * reports and counts is the same for every number of jobs; -j1 runs the
+ * same code without threads.  At most a window of pieces is held at once,
+ * so memory does not grow with the input. */
+#include "cli/cli_private.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "article/article.h"
+#include "util/xalloc.h"
+
+struct item {
+    char *path;              /* NULL: a walk error, in err */
+    struct err err;
+    long long size;          /* bytes, for progress; 0 if unknown */
+};
+
+typedef VEC(struct item) item_vec;
+
+enum { PIECE_FREE, PIECE_TAKEN, PIECE_DONE };
+
+struct pool {
+    const item_vec *items;
+    cli_work_fn *work;
+    void *ctx;
+    struct cli_piece *slots;   /* window of pieces, by item % window */
+    int *state;
+    size_t window;
+    size_t next;               /* next item a worker takes */
+    size_t merged;             /* items merged so far */
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+};
+
+/* ---- the walk ---- */
+
+static void collect(const char *path, void *ctx)
+{
+    item_vec *items = ctx;
+    struct item it = { xstrdup(path), ERR_INIT, 0 };
+    struct stat st;
+
+    if (strcmp(path, "-") != 0 && stat(path, &st) == 0)
+        it.size = st.st_size;
+    VEC_PUSH(items, it);
+}
+
+static void walk_all(const struct cli_opts *o, item_vec *items)
+{
+    for (int i = 0; i < o->nargs; i++) {
+        struct err e = ERR_INIT;
+        if (strcmp(o->args[i], "-") == 0)
+            collect("-", items);   /* stdin: read, not walked */
+        else if (article_walk(o->args[i], collect, items, &e) < 0) {
+            struct item it = { NULL, e, 0 };
+            VEC_PUSH(items, it);
+        }
+    }
+}
+
+/* ---- one item, in a worker ---- */
+
+static void piece_error(struct cli_piece *p, const struct err *e)
+{
+    VEC_PUSH(&p->errors, *e);
+}
+
+struct line_ctx {
+    struct cli_piece *p;
+    cli_work_fn *work;
+    void *ctx;
+};
+
+static void one_line(const struct article *a, const struct err *bad,
+                     void *ctx)
+{
+    struct line_ctx *l = ctx;
+
+    if (a) {
+        l->p->articles++;
+        l->p->bytes += a->len;
+        l->work(l->p, a, l->ctx);
+    } else {
+        piece_error(l->p, bad);
+    }
+}
+
+static void make_piece(const struct item *it, struct cli_piece *p,
+                       cli_work_fn *work, void *ctx)
+{
+    struct err e = ERR_INIT;
+
+    if (!it->path) {
+        piece_error(p, &it->err);
+        return;
+    }
+    if (article_is_jsonl(it->path)) {
+        struct line_ctx l = { p, work, ctx };
+        if (article_read_jsonl(it->path, one_line, &l, &e) < 0)
+            piece_error(p, &e);
+        return;
+    }
+    struct article *a = article_load(it->path, &e);
+    if (!a) {
+        piece_error(p, &e);
+        return;
+    }
+    p->articles++;
+    p->bytes += a->len;
+    work(p, a, ctx);
+    article_free(a);
+}
+
+static void piece_init(struct cli_piece *p)
+{
+    memset(p, 0, sizeof(*p));
+    arena_init(&p->arena);
+    p->out = open_memstream(&p->bytes_out, &p->len_out);
+    if (!p->out) {
+        fputs("crosscheck: out of memory\n", stderr);
+        exit(2);
+    }
+}
+
+static void piece_release(struct cli_piece *p)
+{
+    if (p->out)
+        fclose(p->out);
+    free(p->bytes_out);
+    arena_release(&p->arena);
+    fact_list_release(&p->facts);
+    VEC_FREE(&p->errors);
+    memset(p, 0, sizeof(*p));
+}
+
+/* ---- the workers ---- */
+
+static void *worker(void *arg)
+{
+    struct pool *pl = arg;
+
+    pthread_mutex_lock(&pl->lock);
+    for (;;) {
+        while (pl->next < pl->items->n &&
+               pl->next >= pl->merged + pl->window)
+            pthread_cond_wait(&pl->changed, &pl->lock);
+        if (pl->next >= pl->items->n)
+            break;
+        size_t k = pl->next++;
+        struct cli_piece *p = &pl->slots[k % pl->window];
+        pl->state[k % pl->window] = PIECE_TAKEN;
+        pthread_mutex_unlock(&pl->lock);
+        piece_init(p);
+        make_piece(&pl->items->v[k], p, pl->work, pl->ctx);
+        fflush(p->out);
+        pthread_mutex_lock(&pl->lock);
+        pl->state[k % pl->window] = PIECE_DONE;
+        pthread_cond_broadcast(&pl->changed);
+    }
+    pthread_mutex_unlock(&pl->lock);
+    fact_thread_release();
+    return NULL;
+}
+
+/* ---- progress on a terminal ---- */
+
+struct progress {
+    bool on;
+    double start, last;
+    long long total;           /* bytes of all files, when known */
+    size_t articles, facts;
+    long long bytes;
+};
+
+static double now(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void show(struct progress *pr, bool last)
+{
+    double t = now(), secs = t - pr->start;
+
+    if (!pr->on || (!last && t - pr->last < 0.25))
+        return;
+    pr->last = t;
+    double mb = (double)pr->bytes / 1048576.0;
+    double rate = secs > 0 ? mb / secs : 0;
+    fprintf(stderr, "\rcrosscheck: %zu articles, %.1f MB, %zu facts,"
+            " %.1f MB/s", pr->articles, mb, pr->facts, rate);
+    if (!last && pr->total > pr->bytes && rate > 0) {
+        double left = ((double)(pr->total - pr->bytes) / 1048576.0) / rate;
+        fprintf(stderr, ", %d:%02d left", (int)left / 60, (int)left % 60);
+    }
+    fputs(last ? "\033[K\n" : "\033[K", stderr);
+    fflush(stderr);
+}
+
+/* ---- the run ---- */
+
+void cli_run_parallel(struct cli_run *run, const struct cli_opts *o,
+                      cli_work_fn *work, cli_merge_fn *merge, void *ctx)
+{
+    item_vec items = VEC_INIT;
+    struct progress pr = { 0 };
+    int jobs = o->jobs > 0 ? o->jobs : 1;
+
+    walk_all(o, &items);
+    pr.on = o->progress > 0 || (o->progress < 0 && isatty(2));
+    pr.start = pr.last = now();
+    for (size_t i = 0; i < items.n; i++)
+        pr.total += items.v[i].size;
+
+    struct pool pl = { &items, work, ctx, NULL, NULL, 0, 0, 0,
+                       PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
+    pl.window = jobs > 1 ? (size_t)jobs * 8 : 1;
+    pl.slots = xcalloc(pl.window, sizeof(*pl.slots));
+    pl.state = xcalloc(pl.window, sizeof(*pl.state));
+    pthread_t *threads = xcalloc((size_t)jobs, sizeof(*threads));
+    int started = 0;
+    for (int t = 0; jobs > 1 && t < jobs; t++)
+        if (pthread_create(&threads[t], NULL, worker, &pl) == 0)
+            started++;
+
+    for (size_t k = 0; k < items.n; k++) {
+        struct cli_piece *p = &pl.slots[k % pl.window];
+        if (started == 0) {
+            /* one job, or no thread could start: do it here */
+            piece_init(p);
+            make_piece(&items.v[k], p, work, ctx);
+            fflush(p->out);
+        } else {
+            pthread_mutex_lock(&pl.lock);
+            while (pl.state[k % pl.window] != PIECE_DONE)
+                pthread_cond_wait(&pl.changed, &pl.lock);
+            pthread_mutex_unlock(&pl.lock);
+        }
+        for (size_t i = 0; i < p->errors.n; i++)
+            cli_input_error(run, &p->errors.v[i]);
+        pr.articles += p->articles;
+        pr.bytes += (long long)p->bytes;
+        pr.facts += p->nfacts;
+        merge(run, p, ctx);
+        piece_release(p);
+        show(&pr, false);
+        pthread_mutex_lock(&pl.lock);
+        pl.state[k % pl.window] = PIECE_FREE;
+        pl.merged = k + 1;
+        pthread_cond_broadcast(&pl.changed);
+        pthread_mutex_unlock(&pl.lock);
+    }
+    for (int t = 0; t < started; t++)
+        pthread_join(threads[t], NULL);
+    show(&pr, true);
+    free(threads);
+    free(pl.slots);
+    free(pl.state);
+    for (size_t i = 0; i < items.n; i++)
+        free(items.v[i].path);
+    VEC_FREE(&items);
+}
+
+/* ---- moving facts into the run ---- */
+
+/* The run's copy of s: one copy per distinct string of the run, so that
+ * a topic or source shared by many facts is stored once. */
+static const char *intern(struct cli_run *run, const char *s)
+{
+    struct cli_strings *t = &run->strings;
+    unsigned long long h = 1469598103934665603ULL;
+
+    for (const char *p = s; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    if ((t->n + 1) * 2 > t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 1024;
+        const char **slot = xcalloc(cap, sizeof(*slot));
+        for (size_t i = 0; i < t->cap; i++) {
+            if (!t->slot[i])
+                continue;
+            unsigned long long g = 1469598103934665603ULL;
+            for (const char *p = t->slot[i]; *p; p++)
+                g = (g ^ (unsigned char)*p) * 1099511628211ULL;
+            size_t j = (size_t)g & (cap - 1);
+            while (slot[j])
+                j = (j + 1) & (cap - 1);
+            slot[j] = t->slot[i];
+        }
+        free(t->slot);
+        t->slot = slot;
+        t->cap = cap;
+    }
+    size_t j = (size_t)h & (t->cap - 1);
+    while (t->slot[j] && strcmp(t->slot[j], s) != 0)
+        j = (j + 1) & (t->cap - 1);
+    if (!t->slot[j]) {
+        t->slot[j] = arena_strdup(&run->arena, s);
+        t->n++;
+    }
+    return t->slot[j];
+}
+
+void cli_take_facts(struct cli_run *run, struct cli_piece *p)
+{
+    for (size_t i = 0; i < p->facts.n; i++) {
+        struct fact f = p->facts.v[i];
+        f.source = intern(run, f.source);
+        f.outlet = intern(run, f.outlet);
+        f.unit = intern(run, f.unit);
+        f.topic = intern(run, f.topic);
+        f.scope = intern(run, f.scope ? f.scope : "");
+        f.text = arena_strndup(&run->arena, f.text, f.length);
+        fact_list_push(&run->facts, &f);
+    }
+}
