@@ -332,6 +332,9 @@ void fact_lexicon_free(struct lexicon *lx)
     free(lx->states);
     sb_stemmer_delete(lx->stemmer);
     free(lx);
+    /* This thread's memo answers for lx by its address, which the next
+     * lexicon may get: forget it, and free the stemmer with it. */
+    lexicon_thread_release();
 }
 
 /* ---- looking up ---- */
