@@ -95,6 +95,10 @@ void cli_run_parallel(struct cli_run *run, const struct cli_opts *o,
 
 /* Move a piece's facts into the run, their strings copied once. */
 void cli_take_facts(struct cli_run *run, struct cli_piece *p);
+/* Add a copy of f to the run: its text copied, its other strings shared
+ * with every fact of the run that has them (so a run holds about the
+ * struct and the quote per fact). */
+void cli_keep_fact(struct cli_run *run, const struct fact *f);
 
 /* Print e as "crosscheck: FILE:LINE:COL: why" and keep it for the
  * report. */

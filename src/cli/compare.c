@@ -7,11 +7,14 @@
 
 #include "cmp/cmp.h"
 #include "fact/fact.h"
+#include "util/arena.h"
 #include "util/vec.h"
 
 struct compare {
     VEC(const char *) articles;   /* sources with facts, from records */
     size_t passed_on;             /* errors met before, not here */
+    struct arena line;            /* what one line holds, cleared for the
+                                   * next: kept facts are copied once */
 };
 
 static void read_line(struct cli_run *run, const char *name, long lineno,
@@ -21,13 +24,14 @@ static void read_line(struct cli_run *run, const char *name, long lineno,
     struct cmp_record rec;
     struct err e = ERR_INIT;
 
-    if (cmp_read_record(line, len, &run->arena, &rec, &e) == 0) {
+    arena_clear(&c->line);
+    if (cmp_read_record(line, len, &c->line, &rec, &e) == 0) {
         switch (rec.kind) {
         case CMP_REC_FACT:
-            fact_list_push(&run->facts, &rec.fact);
+            cli_keep_fact(run, &rec.fact);
             return;
         case CMP_REC_ARTICLE:
-            VEC_PUSH(&c->articles, rec.article);
+            VEC_PUSH(&c->articles, arena_strdup(&run->arena, rec.article));
             return;
         case CMP_REC_ERROR:
             /* printed where it was met: kept for the report only */
@@ -94,7 +98,7 @@ int cli_compare(int argc, char **argv)
 {
     struct cli_opts o;
     struct cli_run run;
-    struct compare c = { VEC_INIT, 0 };
+    struct compare c = { VEC_INIT, 0, ARENA_INIT };
     int status;
 
     if (cli_parse(CLI_COMPARE, argc, argv, &o, &status) < 0)
@@ -106,6 +110,7 @@ int cli_compare(int argc, char **argv)
         cli_each_line(&run, o.args[i], read_line, &c);
     status = o.groups ? write_groups(&run, &o, &c) : cli_report(&run, &o);
     VEC_FREE(&c.articles);
+    arena_release(&c.line);
     cli_run_release(&run);
     return status;
 }

@@ -314,16 +314,21 @@ static const char *intern(struct cli_run *run, const char *s)
     return t->slot[j];
 }
 
+void cli_keep_fact(struct cli_run *run, const struct fact *fact)
+{
+    struct fact f = *fact;
+
+    f.source = intern(run, f.source);
+    f.outlet = intern(run, f.outlet);
+    f.unit = intern(run, f.unit);
+    f.topic = intern(run, f.topic);
+    f.scope = intern(run, f.scope ? f.scope : "");
+    f.text = arena_strndup(&run->arena, f.text, f.length);
+    fact_list_push(&run->facts, &f);
+}
+
 void cli_take_facts(struct cli_run *run, struct cli_piece *p)
 {
-    for (size_t i = 0; i < p->facts.n; i++) {
-        struct fact f = p->facts.v[i];
-        f.source = intern(run, f.source);
-        f.outlet = intern(run, f.outlet);
-        f.unit = intern(run, f.unit);
-        f.topic = intern(run, f.topic);
-        f.scope = intern(run, f.scope ? f.scope : "");
-        f.text = arena_strndup(&run->arena, f.text, f.length);
-        fact_list_push(&run->facts, &f);
-    }
+    for (size_t i = 0; i < p->facts.n; i++)
+        cli_keep_fact(run, &p->facts.v[i]);
 }

@@ -59,81 +59,104 @@ static int write_all(int fd, const char *data, size_t len)
     return 0;
 }
 
-static int write_stdout(const char *data, size_t len, struct err *e)
-{
-    if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
-        return err_sys(e, "<stdout>", errno, "cannot write report");
-    return 0;
-}
+/* ---- writing a report whole or not at all ---- */
 
-/* Devices and pipes (/dev/null, /dev/stdout, a FIFO) are written in
- * place: a rename would replace the device with a file. */
-static int write_in_place(const char *path, const char *data, size_t len,
-                          struct err *e)
+/* Standard output is written as it comes; a device or pipe (/dev/null, a
+ * FIFO) in place, since a rename would replace it with a file; anything
+ * else into a new file beside the target, renamed over it when complete,
+ * so a report is whole or absent.  Errors name path, the name the user
+ * gave, with the first failure's errno. */
+int report_out_open(struct report_out *o, const char *path, struct err *e)
 {
-    int fd = open(path, O_WRONLY);
+    struct stat st;
 
-    if (fd < 0 || write_all(fd, data, len) < 0) {
+    memset(o, 0, sizeof(*o));
+    o->fd = -1;
+    o->path = path;
+    if (strcmp(path, "-") == 0) {
+        o->to_stdout = true;
+        return 0;
+    }
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+        !S_ISDIR(st.st_mode)) {
+        if ((o->fd = open(path, O_WRONLY)) < 0)
+            return err_sys(e, path, errno, "cannot write report");
+        return 0;
+    }
+    o->target = realpath(path, NULL);   /* a symlink stays a symlink */
+    if (!o->target)
+        o->target = xstrdup(path);
+    o->tmp = xmalloc(strlen(o->target) + 12);
+    sprintf(o->tmp, "%s.tmpXXXXXX", o->target);
+    if ((o->fd = mkstemp(o->tmp)) < 0) {
         err_sys(e, path, errno, "cannot write report");
-        if (fd >= 0)
-            close(fd);
+        free(o->tmp);
+        free(o->target);
+        o->tmp = o->target = NULL;
         return -1;
     }
-    if (close(fd) < 0)
-        return err_sys(e, path, errno, "cannot write report");
     return 0;
 }
 
-/* Write data to a new file beside target, then rename it over target.
- * Errors name path, the name the user gave. */
-static int replace_file(const char *target, const char *path,
-                        const char *data, size_t len, struct err *e)
+void report_out_write(struct report_out *o, const char *data, size_t len)
 {
-    struct buf tmp = BUF_INIT;
+    if (o->errnum)
+        return;
+    if (o->to_stdout) {
+        if (fwrite(data, 1, len, stdout) != len)
+            o->errnum = errno ? errno : EIO;
+    } else if (write_all(o->fd, data, len) < 0) {
+        o->errnum = errno;
+    }
+}
+
+int report_out_close(struct report_out *o, bool keep, struct err *e)
+{
+    int rc = 0;
+
+    if (o->to_stdout) {
+        if (!o->errnum && fflush(stdout) != 0)
+            o->errnum = errno;
+        if (o->errnum)
+            rc = err_sys(e, "<stdout>", o->errnum, "cannot write report");
+        return keep ? rc : -1;
+    }
+    if (!o->tmp) {   /* in place */
+        if (close(o->fd) < 0 && !o->errnum)
+            o->errnum = errno;
+        if (o->errnum)
+            rc = err_sys(e, o->path, o->errnum, "cannot write report");
+        return keep ? rc : -1;
+    }
     mode_t mask = umask(0);
-    int fd;
-
     umask(mask);
-    buf_printf(&tmp, "%s.tmpXXXXXX", target);
-    if ((fd = mkstemp(tmp.data)) < 0) {
-        err_sys(e, path, errno, "cannot write report");
-        buf_release(&tmp);
-        return -1;
+    if (keep && !o->errnum && (fchmod(o->fd, 0666 & ~mask) < 0 ||
+                               fsync(o->fd) < 0))
+        o->errnum = errno;
+    if (close(o->fd) < 0 && !o->errnum)
+        o->errnum = errno;
+    if (keep && !o->errnum && rename(o->tmp, o->target) < 0)
+        o->errnum = errno;
+    if (!keep || o->errnum) {
+        unlink(o->tmp);
+        rc = -1;
+        if (o->errnum)
+            err_sys(e, o->path, o->errnum, "cannot write report");
     }
-    if (write_all(fd, data, len) < 0 || fchmod(fd, 0666 & ~mask) < 0 ||
-        fsync(fd) < 0) {
-        err_sys(e, path, errno, "cannot write report");
-        close(fd);
-        goto fail;
-    }
-    if (close(fd) < 0 || rename(tmp.data, target) < 0) {
-        err_sys(e, path, errno, "cannot write report");
-        goto fail;
-    }
-    buf_release(&tmp);
-    return 0;
-fail:
-    unlink(tmp.data);
-    buf_release(&tmp);
-    return -1;
+    free(o->tmp);
+    free(o->target);
+    return rc;
 }
 
 int report_write_file(const char *path, const char *data, size_t len,
                       struct err *e)
 {
-    struct stat st;
-    char *real;
-    int rc;
+    struct report_out o;
 
-    if (strcmp(path, "-") == 0)
-        return write_stdout(data, len, e);
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
-        !S_ISDIR(st.st_mode))
-        return write_in_place(path, data, len, e);
-    real = realpath(path, NULL);  /* a symlink stays a symlink */
-    rc = replace_file(real ? real : path, path, data, len, e);
-    free(real);
-    return rc;
+    if (report_out_open(&o, path, e) < 0)
+        return -1;
+    report_out_write(&o, data, len);
+    return report_out_close(&o, true, e);
 }
 
 /* ---- the JSON tree ---- */
@@ -298,6 +321,10 @@ static int put_nested(struct buf *out, json_t *v, int depth)
     return 0;
 }
 
+/* Where report_write_json's text goes as it grows (one report at a
+ * time: the writers run on the main thread). */
+static struct report_out *out_file;
+
 /* A member "key": [ ... ] of the root, its groups built and printed one
  * at a time, so that memory holds one group's tree, not the report's. */
 static int put_groups(struct buf *out, const char *key,
@@ -315,6 +342,10 @@ static int put_groups(struct buf *out, const char *key,
         if (put_nested(out, group_json(&g[i], baseline, b), 2) < 0)
             return -1;
         buf_puts(out, i + 1 < n ? ",\n" : "\n");
+        if (out_file && out->len >= 1 << 20) {
+            report_out_write(out_file, out->data, out->len);
+            buf_truncate(out, 0);
+        }
     }
     buf_puts(out, "  ]");
     return 0;
@@ -327,9 +358,15 @@ int report_write_json(const struct cmp_result *r, const char *path,
                       struct err *e)
 {
     struct buf b = BUF_INIT, out = BUF_INIT;
+    bool opened = false;
     int rc = -1;
 
     report_json_begin();
+    struct report_out file;
+    if (report_out_open(&file, path, e) < 0)
+        goto fail;
+    opened = true;
+    out_file = &file;
     buf_puts(&out, "{\n");
     if (put_groups(&out, "groups", r->groups, r->ngroups, r->has_baseline,
                    &b) < 0)
@@ -346,8 +383,14 @@ int report_write_json(const struct cmp_result *r, const char *path,
     if (put_nested(&out, summary_json(r), 1) < 0)
         goto fail;
     buf_puts(&out, "\n}\n");
-    rc = report_write_file(path, out.data, out.len, e);
+    report_out_write(&file, out.data, out.len);
+    out_file = NULL;
+    opened = false;
+    rc = report_out_close(&file, true, e);
 fail:
+    if (opened)
+        report_out_close(&file, false, e);
+    out_file = NULL;
     if (rc < 0 && !err_is_set(e))
         err_at(e, path, 0, 0, "cannot build the report");
     buf_release(&out);

@@ -2,6 +2,7 @@
 #define CROSSCHECK_REPORT_PRIVATE_H
 /* What the report writers share: atomic files, numbers, clean text. */
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include <jansson.h>
@@ -19,6 +20,21 @@ struct group;
  * and the reason, leaving no temporary file behind. */
 int report_write_file(const char *path, const char *data, size_t len,
                       struct err *e);
+
+/* The same as a stream, for reports too large to hold: open, write as
+ * the text is made, then close, keeping the file (keep) or removing the
+ * temporary one.  A write error is reported by close. */
+struct report_out {
+    const char *path;        /* as the user gave it */
+    char *target, *tmp;      /* the file replaced and its new copy */
+    int fd;
+    bool to_stdout;
+    int errnum;              /* first failure */
+};
+
+int report_out_open(struct report_out *o, const char *path, struct err *e);
+void report_out_write(struct report_out *o, const char *data, size_t len);
+int report_out_close(struct report_out *o, bool keep, struct err *e);
 
 /* Before building a jansson tree for a report: every allocation dies
  * on exhaustion, so a missing field never means a short report. */

@@ -76,6 +76,21 @@ static void *alloc_aligned(struct arena *a, size_t size, size_t align)
     return b->data;
 }
 
+void arena_clear(struct arena *a)
+{
+    if (!a->head)
+        return;
+    struct arena_block *b = a->head->next;
+    while (b) {
+        struct arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->head->next = NULL;
+    a->used = 0;
+    a->total = 0;
+}
+
 void *arena_alloc(struct arena *a, size_t size)
 {
     return alloc_aligned(a, size, ALIGN);

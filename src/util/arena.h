@@ -19,6 +19,9 @@ struct arena {
 void arena_init(struct arena *a);
 /* Free every block; a is empty and reusable afterwards. */
 void arena_release(struct arena *a);
+/* Forget everything allocated but keep the newest block for reuse: for
+ * an arena that holds one line or one record at a time. */
+void arena_clear(struct arena *a);
 void *arena_alloc(struct arena *a, size_t size);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
