@@ -74,19 +74,15 @@ static int take_group(json_t *g, size_t i, struct known *k, size_t *nk,
 }
 
 /* Read the baseline's conflicts, sorted by id.  root is the caller's. */
-static struct known *read_known(const char *path, json_t **root,
-                                size_t *nk, struct err *e)
+static struct known *read_known(const char *path, const char *text,
+                                size_t len, json_t **root, size_t *nk,
+                                struct err *e)
 {
-    struct buf text = BUF_INIT;
     json_error_t je;
     json_t *groups;
     struct known *k = NULL;
 
-    *root = NULL;
-    if (buf_read_file(&text, path, e) < 0)
-        return NULL;
-    *root = json_loadb(text.data ? text.data : "", text.len, 0, &je);
-    buf_release(&text);
+    *root = json_loadb(text, len, 0, &je);
     if (!*root) {
         err_at(e, path, je.line, je.column,
                "baseline is not JSON: %s", je.text);
@@ -265,9 +261,23 @@ static void list_absent(struct cmp_result *r, const struct known *k,
 int cmp_apply_baseline(struct cmp_result *r, const char *path,
                        struct err *e)
 {
+    struct buf text = BUF_INIT;
+    int rc;
+
+    if (buf_read_file(&text, path, e) < 0)
+        return -1;
+    rc = cmp_apply_baseline_text(r, path, text.data ? text.data : "",
+                                 text.len, e);
+    buf_release(&text);
+    return rc;
+}
+
+int cmp_apply_baseline_text(struct cmp_result *r, const char *name,
+                            const char *text, size_t len, struct err *e)
+{
     json_t *root;
     size_t nk;
-    struct known *k = read_known(path, &root, &nk, e);
+    struct known *k = read_known(name, text, len, &root, &nk, e);
 
     if (!k) {
         json_decref(root);

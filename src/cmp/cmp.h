@@ -110,6 +110,11 @@ void cmp_run(struct fact *facts, size_t n, const struct cmp_options *o,
 int cmp_apply_baseline(struct cmp_result *r, const char *path,
                        struct err *e);
 
+/* The same for the len bytes of a baseline already in memory (borrowed);
+ * name stands for the file in messages. */
+int cmp_apply_baseline_text(struct cmp_result *r, const char *name,
+                            const char *text, size_t len, struct err *e);
+
 /* Record an input error to be listed in the report (copied). */
 void cmp_add_error(struct cmp_result *r, const struct err *e);
 
