@@ -11,7 +11,7 @@ static void extract_facts(struct cli_piece *p, const struct article *a,
 {
     const struct lexicon *lx = ctx;
 
-    p->nfacts += fact_extract(a, lx, &p->arena, &p->facts);
+    p->nfacts += fact_extract(a, lx, p->arena, &p->facts);
 }
 
 /* In path order: the facts join the run, their strings copied once. */
@@ -33,7 +33,7 @@ int cli_check(int argc, char **argv)
     if (!lx)
         return 2;
     cli_run_init(&run);
-    cli_run_parallel(&run, &o, extract_facts, keep_facts, lx);
+    cli_run_parallel_keep(&run, &o, extract_facts, keep_facts, lx);
     status = cli_report(&run, &o);
     cli_run_release(&run);
     fact_lexicon_free(lx);

@@ -61,6 +61,8 @@ struct cli_run {
     struct fact_list facts;
     VEC(struct err) errors;
     struct cli_strings strings;
+    struct arena *kept;       /* workers' arenas of kept facts' strings */
+    size_t nkept;
 };
 
 void cli_run_init(struct cli_run *run);
@@ -69,7 +71,10 @@ void cli_run_release(struct cli_run *run);
 /* What one worker makes of one input file (or one walk error), handed to
  * the merging thread in path order. */
 struct cli_piece {
-    struct arena arena;       /* strings of facts */
+    struct arena *arena;      /* strings of facts: the piece's own, or
+                               * its worker's for the whole run when the
+                               * run keeps the facts */
+    struct arena own;
     struct fact_list facts;   /* facts kept for a report */
     FILE *out;                /* lines for standard output (in memory) */
     char *bytes_out;          /* ...their bytes, once out is flushed */
@@ -93,7 +98,15 @@ typedef void cli_merge_fn(struct cli_run *run, struct cli_piece *p,
 void cli_run_parallel(struct cli_run *run, const struct cli_opts *o,
                       cli_work_fn *work, cli_merge_fn *merge, void *ctx);
 
-/* Move a piece's facts into the run, their strings copied once. */
+/* The same when the run keeps the facts the workers find: their strings
+ * stay in one arena per worker, owned by the run, and cli_take_facts
+ * moves the facts without copying them. */
+void cli_run_parallel_keep(struct cli_run *run, const struct cli_opts *o,
+                           cli_work_fn *work, cli_merge_fn *merge,
+                           void *ctx);
+
+/* Move a piece's facts into the run (their strings are the run's when
+ * the piece came from cli_run_parallel_keep). */
 void cli_take_facts(struct cli_run *run, struct cli_piece *p);
 /* Add a copy of f to the run: its text copied, its other strings shared
  * with every fact of the run that has them (so a run holds about the

@@ -442,6 +442,9 @@ void cli_run_init(struct cli_run *run)
 
 void cli_run_release(struct cli_run *run)
 {
+    for (size_t i = 0; i < run->nkept; i++)
+        arena_release(&run->kept[i]);
+    free(run->kept);
     free(run->strings.slot);
     fact_list_release(&run->facts);
     arena_release(&run->arena);

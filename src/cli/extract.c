@@ -21,7 +21,7 @@ static void write_facts(struct cli_piece *p, const struct article *a,
     struct extract *x = ctx;
     size_t first = p->facts.n;
 
-    fact_extract(a, x->lx, &p->arena, &p->facts);
+    fact_extract(a, x->lx, p->arena, &p->facts);
     for (size_t i = first; i < p->facts.n; i++)
         if (x->keyed) cmp_write_keyed_fact(p->out, &p->facts.v[i]);
         else fact_write_json(p->out, &p->facts.v[i]);

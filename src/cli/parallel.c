@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "article/article.h"
+#include "util/vec.h"
 #include "util/xalloc.h"
 
 struct item {
@@ -33,6 +34,8 @@ enum { PIECE_FREE, PIECE_TAKEN, PIECE_DONE };
 
 struct pool {
     const item_vec *items;
+    struct arena *kept;        /* one per worker, or NULL: pieces own
+                                * their strings */
     cli_work_fn *work;
     void *ctx;
     struct cli_piece *slots;   /* window of pieces, by item % window */
@@ -123,10 +126,11 @@ static void make_piece(const struct item *it, struct cli_piece *p,
     article_free(a);
 }
 
-static void piece_init(struct cli_piece *p)
+static void piece_init(struct cli_piece *p, struct arena *kept)
 {
     memset(p, 0, sizeof(*p));
-    arena_init(&p->arena);
+    arena_init(&p->own);
+    p->arena = kept ? kept : &p->own;
     p->out = open_memstream(&p->bytes_out, &p->len_out);
     if (!p->out) {
         fputs("crosscheck: out of memory\n", stderr);
@@ -139,7 +143,7 @@ static void piece_release(struct cli_piece *p)
     if (p->out)
         fclose(p->out);
     free(p->bytes_out);
-    arena_release(&p->arena);
+    arena_release(&p->own);
     fact_list_release(&p->facts);
     VEC_FREE(&p->errors);
     memset(p, 0, sizeof(*p));
@@ -147,9 +151,15 @@ static void piece_release(struct cli_piece *p)
 
 /* ---- the workers ---- */
 
+struct worker_arg {
+    struct pool *pool;
+    struct arena *kept;
+};
+
 static void *worker(void *arg)
 {
-    struct pool *pl = arg;
+    struct worker_arg *wa = arg;
+    struct pool *pl = wa->pool;
 
     pthread_mutex_lock(&pl->lock);
     for (;;) {
@@ -162,7 +172,7 @@ static void *worker(void *arg)
         struct cli_piece *p = &pl->slots[k % pl->window];
         pl->state[k % pl->window] = PIECE_TAKEN;
         pthread_mutex_unlock(&pl->lock);
-        piece_init(p);
+        piece_init(p, wa->kept);
         make_piece(&pl->items->v[k], p, pl->work, pl->ctx);
         fflush(p->out);
         pthread_mutex_lock(&pl->lock);
@@ -213,8 +223,9 @@ static void show(struct progress *pr, bool last)
 
 /* ---- the run ---- */
 
-void cli_run_parallel(struct cli_run *run, const struct cli_opts *o,
-                      cli_work_fn *work, cli_merge_fn *merge, void *ctx)
+static void run_pool(struct cli_run *run, const struct cli_opts *o,
+                     cli_work_fn *work, cli_merge_fn *merge, void *ctx,
+                     bool keep)
 {
     item_vec items = VEC_INIT;
     struct progress pr = { 0 };
@@ -226,22 +237,37 @@ void cli_run_parallel(struct cli_run *run, const struct cli_opts *o,
     for (size_t i = 0; i < items.n; i++)
         pr.total += items.v[i].size;
 
-    struct pool pl = { &items, work, ctx, NULL, NULL, 0, 0, 0,
+    struct pool pl = { &items, NULL, work, ctx, NULL, NULL, 0, 0, 0,
                        PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
+    /* kept strings: one arena per worker (the run's when there is none) */
+    if (keep) {
+        size_t n = jobs > 1 ? (size_t)jobs : 0;
+        run->kept = xreallocarray(run->kept, run->nkept + n + 1,
+                                  sizeof(*run->kept));
+        pl.kept = run->kept + run->nkept;
+        for (size_t i = 0; i < n; i++)
+            arena_init(&pl.kept[i]);
+        run->nkept += n;
+    }
+    struct worker_arg *args = xcalloc((size_t)jobs, sizeof(*args));
     pl.window = jobs > 1 ? (size_t)jobs * 8 : 1;
     pl.slots = xcalloc(pl.window, sizeof(*pl.slots));
     pl.state = xcalloc(pl.window, sizeof(*pl.state));
     pthread_t *threads = xcalloc((size_t)jobs, sizeof(*threads));
     int started = 0;
-    for (int t = 0; jobs > 1 && t < jobs; t++)
-        if (pthread_create(&threads[t], NULL, worker, &pl) == 0)
+    for (int t = 0; jobs > 1 && t < jobs; t++) {
+        args[started].pool = &pl;
+        args[started].kept = pl.kept ? &pl.kept[started] : NULL;
+        if (pthread_create(&threads[started], NULL, worker,
+                           &args[started]) == 0)
             started++;
+    }
 
     for (size_t k = 0; k < items.n; k++) {
         struct cli_piece *p = &pl.slots[k % pl.window];
         if (started == 0) {
             /* one job, or no thread could start: do it here */
-            piece_init(p);
+            piece_init(p, keep ? &run->arena : NULL);
             make_piece(&items.v[k], p, work, ctx);
             fflush(p->out);
         } else {
@@ -267,6 +293,7 @@ void cli_run_parallel(struct cli_run *run, const struct cli_opts *o,
     for (int t = 0; t < started; t++)
         pthread_join(threads[t], NULL);
     show(&pr, true);
+    free(args);
     free(threads);
     free(pl.slots);
     free(pl.state);
@@ -314,6 +341,19 @@ static const char *intern(struct cli_run *run, const char *s)
     return t->slot[j];
 }
 
+void cli_run_parallel(struct cli_run *run, const struct cli_opts *o,
+                      cli_work_fn *work, cli_merge_fn *merge, void *ctx)
+{
+    run_pool(run, o, work, merge, ctx, false);
+}
+
+void cli_run_parallel_keep(struct cli_run *run, const struct cli_opts *o,
+                           cli_work_fn *work, cli_merge_fn *merge,
+                           void *ctx)
+{
+    run_pool(run, o, work, merge, ctx, true);
+}
+
 void cli_keep_fact(struct cli_run *run, const struct fact *fact)
 {
     struct fact f = *fact;
@@ -329,6 +369,14 @@ void cli_keep_fact(struct cli_run *run, const struct fact *fact)
 
 void cli_take_facts(struct cli_run *run, struct cli_piece *p)
 {
-    for (size_t i = 0; i < p->facts.n; i++)
-        cli_keep_fact(run, &p->facts.v[i]);
+    if (p->arena == &p->own) {
+        /* the piece's strings die with it: copy them */
+        for (size_t i = 0; i < p->facts.n; i++)
+            cli_keep_fact(run, &p->facts.v[i]);
+        return;
+    }
+    struct fact_list *l = &run->facts;
+    l->v = vec_grow(l->v, &l->cap, l->n + p->facts.n, sizeof(*l->v));
+    memcpy(l->v + l->n, p->facts.v, p->facts.n * sizeof(*l->v));
+    l->n += p->facts.n;
 }
