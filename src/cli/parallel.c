@@ -126,16 +126,32 @@ static void make_piece(const struct item *it, struct cli_piece *p,
     article_free(a);
 }
 
-static void piece_init(struct cli_piece *p, struct arena *kept)
+/* A slot's piece lives for the whole run and is reset for each item, so
+ * that its memory is allocated once, not freed and asked for again (which
+ * makes the kernel trim and grow the heap a thousand times a second). */
+static void piece_init(struct cli_piece *p)
 {
     memset(p, 0, sizeof(*p));
     arena_init(&p->own);
-    p->arena = kept ? kept : &p->own;
     p->out = open_memstream(&p->bytes_out, &p->len_out);
     if (!p->out) {
         fputs("crosscheck: out of memory\n", stderr);
         exit(2);
     }
+}
+
+static void piece_reset(struct cli_piece *p, struct arena *kept)
+{
+    arena_clear(&p->own);
+    p->arena = kept ? kept : &p->own;
+    p->facts.n = 0;
+    p->errors.n = 0;
+    p->articles = p->nfacts = p->bytes = 0;
+    if (fseeko(p->out, 0, SEEK_SET) != 0) {
+        fputs("crosscheck: out of memory\n", stderr);
+        exit(2);
+    }
+    p->len_out = 0;
 }
 
 static void piece_release(struct cli_piece *p)
@@ -172,7 +188,7 @@ static void *worker(void *arg)
         struct cli_piece *p = &pl->slots[k % pl->window];
         pl->state[k % pl->window] = PIECE_TAKEN;
         pthread_mutex_unlock(&pl->lock);
-        piece_init(p, wa->kept);
+        piece_reset(p, wa->kept);
         make_piece(&pl->items->v[k], p, pl->work, pl->ctx);
         fflush(p->out);
         pthread_mutex_lock(&pl->lock);
@@ -252,6 +268,8 @@ static void run_pool(struct cli_run *run, const struct cli_opts *o,
     struct worker_arg *args = xcalloc((size_t)jobs, sizeof(*args));
     pl.window = jobs > 1 ? (size_t)jobs * 8 : 1;
     pl.slots = xcalloc(pl.window, sizeof(*pl.slots));
+    for (size_t i = 0; i < pl.window; i++)
+        piece_init(&pl.slots[i]);
     pl.state = xcalloc(pl.window, sizeof(*pl.state));
     pthread_t *threads = xcalloc((size_t)jobs, sizeof(*threads));
     int started = 0;
@@ -267,7 +285,7 @@ static void run_pool(struct cli_run *run, const struct cli_opts *o,
         struct cli_piece *p = &pl.slots[k % pl.window];
         if (started == 0) {
             /* one job, or no thread could start: do it here */
-            piece_init(p, keep ? &run->arena : NULL);
+            piece_reset(p, keep ? &run->arena : NULL);
             make_piece(&items.v[k], p, work, ctx);
             fflush(p->out);
         } else {
@@ -282,7 +300,6 @@ static void run_pool(struct cli_run *run, const struct cli_opts *o,
         pr.bytes += (long long)p->bytes;
         pr.facts += p->nfacts;
         merge(run, p, ctx);
-        piece_release(p);
         show(&pr, false);
         pthread_mutex_lock(&pl.lock);
         pl.state[k % pl.window] = PIECE_FREE;
@@ -295,6 +312,8 @@ static void run_pool(struct cli_run *run, const struct cli_opts *o,
     show(&pr, true);
     free(args);
     free(threads);
+    for (size_t i = 0; i < pl.window; i++)
+        piece_release(&pl.slots[i]);
     free(pl.slots);
     free(pl.state);
     for (size_t i = 0; i < items.n; i++)
