@@ -10,6 +10,7 @@ groups, agreements and conflicts, as a nightly run over real coverage
 does.  Articles are written as OUT_DIR/YYYY-MM-DD/outletNNNN-K.txt; the
 same arguments always give the same bytes.
 """
+import datetime
 import os
 import random
 import re
@@ -69,9 +70,9 @@ def main():
     written = 0
     k = 0
     while written < target:
-        day = 1 + (k // 400) % 180          # about six months of days
-        y, m, d = 2026, 1 + (day - 1) // 30, 1 + (day - 1) % 30
-        date = f"{y}-{m:02d}-{d:02d}"
+        # about six months of days, 400 articles a day
+        date = (datetime.date(2026, 1, 1) +
+                datetime.timedelta(days=(k // 400) % 181)).isoformat()
         outlet = outlets[rnd.randrange(len(outlets))]
         start = rnd.randrange(len(pool))
         body = []
