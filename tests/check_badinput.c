@@ -924,6 +924,35 @@ START_TEST(usage_error_exits_2_and_writes_nothing)
 }
 END_TEST
 
+/* ---- what the fuzzers found ---- */
+
+/* Each input once crashed fuzz/fuzz_article (under ASan): it must now
+ * be read cleanly, and say what it states.  Under the sanitizers a bad
+ * read prints its report on stderr, which must stay empty. */
+static const struct fuzz_row {
+    const char *file;    /* under tests/data/fuzz/ */
+    const char *fact;    /* the text of a fact it states */
+} fuzz_rows[] = {
+    /* may_start_number read past the last token, an "and" */
+    { "and-at-end.txt", "5 drones" },
+};
+
+START_TEST(fuzz_finding_is_read_cleanly)
+{
+    const struct fuzz_row *r = &fuzz_rows[_i];
+    char path[256], want[128];
+    struct outcome o;
+
+    snprintf(path, sizeof(path), "tests/data/fuzz/%s", r->file);
+    snprintf(want, sizeof(want), "\"text\":\"%s\"", r->fact);
+    run(&o, ARGS("extract", path));
+    expect_status(&o, 0);
+    ck_assert_msg(o.err.len == 0, "%s: stderr: %s", o.cmd, o.err.data);
+    ck_assert_msg(strstr(o.out.data, want) != NULL, "%s: no fact '%s': %s",
+                  o.cmd, r->fact, o.out.data);
+}
+END_TEST
+
 /* ---- the suite ---- */
 
 #define LOOP(tc, fn, rows) \
@@ -972,6 +1001,12 @@ static Suite *badinput_suite(void)
     tcase_add_test(tc, summary_onto_full_device_exits_2);
     tcase_add_test(tc, report_in_read_only_folder_keeps_old_one);
     LOOP(tc, usage_error_exits_2_and_writes_nothing, usage_rows);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("fuzz");
+    tcase_add_checked_fixture(tc, make_tmp, remove_tmp);
+    tcase_set_timeout(tc, 60);
+    LOOP(tc, fuzz_finding_is_read_cleanly, fuzz_rows);
     suite_add_tcase(s, tc);
     return s;
 }

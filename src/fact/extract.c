@@ -2844,6 +2844,8 @@ static const char *find_home(struct ctx *c)
 
 static bool may_start_number(const struct ctx *c, size_t i)
 {
+    if (i >= c->n)
+        return false;   /* "... 5 drones and" ends the text */
     const struct tok *t = &c->t[i];
     if (t->type == TOK_NUM)
         return true;
