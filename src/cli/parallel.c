@@ -394,6 +394,8 @@ void cli_take_facts(struct cli_run *run, struct cli_piece *p)
             cli_keep_fact(run, &p->facts.v[i]);
         return;
     }
+    if (p->facts.n == 0)
+        return;   /* facts.v may be NULL: no memcpy from it */
     struct fact_list *l = &run->facts;
     l->v = vec_grow(l->v, &l->cap, l->n + p->facts.n, sizeof(*l->v));
     memcpy(l->v + l->n, p->facts.v, p->facts.n * sizeof(*l->v));
