@@ -1,5 +1,6 @@
 /* util: buffers, arena, vectors, errors, dates, UTF-8. */
 #include <check.h>
+#include <time.h>
 #include <errno.h>
 #include <stdalign.h>
 #include <stdint.h>
@@ -286,6 +287,34 @@ START_TEST(date_round_trips_every_day)
 }
 END_TEST
 
+/* The arithmetic agrees with the C library's calendar for every day. */
+START_TEST(date_agrees_with_timegm_every_day)
+{
+    for (int y = 1000; y <= 9999; y++)
+        for (int m = 1; m <= 12; m++)
+            for (int d = 1; d <= date_month_days(y, m); d++) {
+                struct tm tm = { .tm_year = y - 1900, .tm_mon = m - 1,
+                                 .tm_mday = d, .tm_hour = 12 };
+                long long want = ((long long)timegm(&tm) - 43200) / 86400;
+                int day = date_from_ymd(y, m, d);
+                if (day != want)
+                    ck_abort_msg("%04d-%02d-%02d: %d, timegm says %lld",
+                                 y, m, d, day, want);
+                time_t t = (time_t)day * 86400 + 43200;
+                struct tm back;
+                int yy, mm, dd;
+                gmtime_r(&t, &back);
+                date_to_ymd(day, &yy, &mm, &dd);
+                if (yy != back.tm_year + 1900 || mm != back.tm_mon + 1 ||
+                    dd != back.tm_mday)
+                    ck_abort_msg("day %d: %04d-%02d-%02d, gmtime_r says"
+                                 " %04d-%02d-%02d", day, yy, mm, dd,
+                                 back.tm_year + 1900, back.tm_mon + 1,
+                                 back.tm_mday);
+            }
+}
+END_TEST
+
 START_TEST(date_knows_weekdays_and_month_lengths)
 {
     ck_assert_int_eq(date_weekday(date_from_ymd(1970, 1, 1)), 4);
@@ -437,6 +466,7 @@ static Suite *util_suite(void)
     LOOP(tc, date_parses_only_real_days, date_rows);
     tcase_add_test(tc, date_days_count_from_1970);
     tcase_add_test(tc, date_round_trips_every_day);
+    tcase_add_test(tc, date_agrees_with_timegm_every_day);
     tcase_add_test(tc, date_knows_weekdays_and_month_lengths);
     suite_add_tcase(s, tc);
 

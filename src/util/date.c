@@ -2,9 +2,7 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
-#define SECS_PER_DAY 86400
 
 static bool is_leap(int y)
 {
@@ -22,36 +20,39 @@ int date_month_days(int y, int m)
     return m == 2 && is_leap(y) ? 29 : days[m - 1];
 }
 
+/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar, by
+ * Howard Hinnant's days_from_civil.  Not timegm: glibc's timegm and
+ * gmtime_r take the time-zone lock on every call, and the extractor asks
+ * for dates from every thread for every time expression it meets; the
+ * tests hold these to timegm and gmtime_r for every day of 1000-9999. */
 int date_from_ymd(int y, int m, int d)
 {
     if (y < 1000 || y > 9999 || d < 1 || d > date_month_days(y, m))
         return DATE_NONE;
-    struct tm tm = { 0 };
-    tm.tm_year = y - 1900;
-    tm.tm_mon = m - 1;
-    tm.tm_mday = d;
-    tm.tm_hour = 12;  /* midday: no leap second can move the day */
-    time_t t = timegm(&tm);
-    struct tm back;
-    if (!gmtime_r(&t, &back) || back.tm_year != y - 1900 ||
-        back.tm_mon != m - 1 || back.tm_mday != d)
-        return DATE_NONE;
-    long long days = ((long long)t - SECS_PER_DAY / 2) / SECS_PER_DAY;
-    return (int)days;
+    int yy = m <= 2 ? y - 1 : y;
+    int era = yy / 400;   /* yy > 0 here */
+    int yoe = yy - era * 400;
+    int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
 }
 
+/* The inverse, Hinnant's civil_from_days. */
 void date_to_ymd(int day, int *y, int *m, int *d)
 {
-    time_t t = (time_t)day * SECS_PER_DAY + SECS_PER_DAY / 2;
-    struct tm tm;
-
-    if (day == DATE_NONE || !gmtime_r(&t, &tm)) {
+    if (day == DATE_NONE) {
         *y = *m = *d = 0;
         return;
     }
-    *y = tm.tm_year + 1900;
-    *m = tm.tm_mon + 1;
-    *d = tm.tm_mday;
+    long z = (long)day + 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
 int date_weekday(int day)
