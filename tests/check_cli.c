@@ -600,6 +600,52 @@ static void reverse_lines(const char *path, const char *out)
     buf_release(&text);
 }
 
+/* Threads change the speed, never the output: the same reports, the
+ * same fact lines, the same messages for -j1 and -j4. */
+START_TEST(every_job_count_gives_the_same_output)
+{
+    const char *counts[] = { "-j1", "-j4" };
+    struct outcome o;
+    int status = -2;
+
+    for (int k = 0; k < 2; k++) {
+        char name[32];
+        snprintf(name, sizeof(name), "r%d.json", k);
+        run(&o, ARGS("check", counts[k], "seeds", "tests/data/articles",
+                     "--json", in_tmp(name)));
+        ck_assert_msg(status == -2 || o.status == status,
+                      "%s: exit status %d, not %d", o.cmd, o.status, status);
+        status = o.status;
+        snprintf(name, sizeof(name), "f%d.jsonl", k);
+        run_io(&o, NULL, in_tmp(name), ARGS("extract", counts[k], "seeds"));
+        expect_status(&o, 0);
+    }
+    expect_same_file("check -j1/-j4", in_tmp("r0.json"), in_tmp("r1.json"));
+    expect_same_file("extract -j1/-j4", in_tmp("f0.jsonl"),
+                     in_tmp("f1.jsonl"));
+}
+END_TEST
+
+/* Progress is for a person at a terminal: asked for, it goes to stderr;
+ * by default, into a pipe, nothing of it is written. */
+START_TEST(progress_only_when_asked_or_on_a_terminal)
+{
+    struct outcome o;
+
+    run(&o, ARGS("check", "--progress", "seeds", "--json",
+                 in_tmp("p.json")));
+    expect_stderr_has(&o, "5 articles");
+    expect_stderr_has(&o, "MB/s");
+    run(&o, ARGS("check", "seeds", "--json", in_tmp("q.json")));
+    ck_assert_msg(o.err.len == 0, "%s: wrote to a pipe: %s", o.cmd,
+                  o.err.data ? o.err.data : "");
+    expect_same_file("--progress", in_tmp("p.json"), in_tmp("q.json"));
+    run(&o, ARGS("check", "-j", "0", "seeds"));
+    expect_status(&o, 2);
+    expect_stderr_has(&o, "-j wants a number of jobs");
+}
+END_TEST
+
 START_TEST(extract_then_compare_equals_check)
 {
     const char *facts = in_tmp("facts.jsonl");
@@ -1012,6 +1058,8 @@ static Suite *cli_suite(void)
     LOOP(tc, unwritable_report_exits_2, unwritable_rows);
     tcase_add_test(tc, stdout_write_error_exits_2);
     tcase_add_test(tc, extract_then_compare_equals_check);
+    tcase_add_test(tc, every_job_count_gives_the_same_output);
+    tcase_add_test(tc, progress_only_when_asked_or_on_a_terminal);
     tcase_add_test(tc, shuffled_facts_give_same_report);
     suite_add_tcase(s, tc);
 
