@@ -42,6 +42,8 @@ struct ctx {
                              * compared: its topic is left empty */
     const char *source, *outlet;   /* the article's names, in the arena */
     unsigned *mask;         /* per token: the word lists it is in */
+    size_t *sstart, *send;  /* per token: its sentence's first token and
+                             * the token after its last */
     const struct lx_entry **lxc;   /* per token: its lexicon entry */
     unsigned char *lxdone;  /* per token: lxc is filled in */
     const char *interned[16];      /* recent strings copied to the arena */
@@ -162,6 +164,31 @@ static bool cap(const struct ctx *c, size_t i)
 static bool same_sent(const struct ctx *c, size_t i, size_t j)
 {
     return i < c->n && j < c->n && c->t[i].sent == c->t[j].sent;
+}
+
+/* How far a scan reaches from the number it is about, in tokens.  What a
+ * sentence says further away is about something else, and a 60 MB line
+ * with a million numbers stays linear. */
+#define REACH 48
+
+/* The first token of i's sentence (i < n). */
+static size_t sent_start(const struct ctx *c, size_t i)
+{
+    return c->sstart[i];
+}
+
+/* Where a scan around tokens [from, to) of one sentence may start, and
+ * where it must stop: the sentence, but no further than REACH. */
+static size_t scan_from(const struct ctx *c, size_t from)
+{
+    size_t s = c->sstart[from];
+    return from > s + REACH ? from - REACH : s;
+}
+
+static size_t scan_to(const struct ctx *c, size_t to_incl)
+{
+    size_t e = c->send[to_incl];
+    return to_incl + REACH < e ? to_incl + REACH : e;
 }
 
 static bool is_dash(const struct ctx *c, size_t i)
@@ -1655,11 +1682,10 @@ static const char *find_scope(struct ctx *c, size_t qs, size_t end)
     char place[96];
     size_t from = qs, to = end;
 
-    while (from > 0 && same_sent(c, from - 1, qs) &&
-           !is_boundary(c, from - 1) && !is_comma(c, from - 1))
+    size_t lo = scan_from(c, qs), hi = scan_to(c, end > qs ? end - 1 : qs);
+    while (from > lo && !is_boundary(c, from - 1) && !is_comma(c, from - 1))
         from--;
-    while (to < c->n && same_sent(c, to, qs) && !is_boundary(c, to) &&
-           !is_comma(c, to))
+    while (to < hi && !is_boundary(c, to) && !is_comma(c, to))
         to++;
     /* nearest locative to the number */
     size_t best = (size_t)-1, bestd = (size_t)-1;
@@ -1698,9 +1724,7 @@ static const char *find_scope(struct ctx *c, size_t qs, size_t end)
             return astr(c, place);
     }
     /* "In Odesa, one person was killed" */
-    size_t s = qs;
-    while (s > 0 && same_sent(c, s - 1, qs))
-        s--;
+    size_t s = sent_start(c, qs);
     if (is(c, s, "in") && read_place(c, s + 1, place, sizeof(place)) >
         s + 1) {
         size_t k = read_place(c, s + 1, place, sizeof(place));
@@ -1708,7 +1732,8 @@ static const char *find_scope(struct ctx *c, size_t qs, size_t end)
             return astr(c, place);
     }
     /* "Kharkiv Governor ... said", "the Donetsk region's governor" */
-    for (size_t i = s; i < c->n && same_sent(c, i, qs); i++) {
+    size_t ghi = scan_to(c, end > qs ? end - 1 : qs);
+    for (size_t i = scan_from(c, qs); i < ghi; i++) {
         if (is(c, i, "governor") || is(c, i, "mayor") ||
             is(c, i, "governor's")) {
             size_t k = i;
@@ -1904,11 +1929,10 @@ static bool is_event_noun(const struct ctx *c, size_t i)
 static struct span find_when(struct ctx *c, size_t qs, size_t end)
 {
     struct span best = { c->day, c->day, false, false }, sp;
-    size_t s = qs, bestd = (size_t)-1;
+    size_t s = sent_start(c, qs), bestd = (size_t)-1;
+    size_t hi = scan_to(c, end > qs ? end - 1 : qs);
 
-    while (s > 0 && same_sent(c, s - 1, qs))
-        s--;
-    for (size_t i = s; i < c->n && same_sent(c, i, qs); i++) {
+    for (size_t i = scan_from(c, qs); i < hi; i++) {
         if (i >= qs && i < end)
             continue;
         if (!time_at(c, i, &sp))
@@ -2078,11 +2102,10 @@ static const char *money_topic(struct ctx *c, size_t qs, size_t end)
     int horizon = 0;
     long score = 0;
 
-    while (s > 0 && same_sent(c, s - 1, qs) && !is(c, s - 1, ";") &&
-           !is(c, s - 1, ":"))
+    size_t lo = scan_from(c, qs), hi = scan_to(c, end > qs ? end - 1 : qs);
+    while (s > lo && !is(c, s - 1, ";") && !is(c, s - 1, ":"))
         s--;
-    while (e < c->n && same_sent(c, e, qs) && !is(c, e, ";") &&
-           !is(c, e, ":"))
+    while (e < hi && !is(c, e, ";") && !is(c, e, ":"))
         e++;
     for (size_t i = s; i < e; i++) {
         const struct lx_entry *en = lx_word(c, i);
@@ -2155,9 +2178,8 @@ static const char *word_before(struct ctx *c, size_t qs)
         return astr(c, buf);
     }
     /* the clause's first word when it is a noun: "Turnout ..." */
-    size_t s = qs;
-    while (s > 0 && same_sent(c, s - 1, qs) && !is_comma(c, s - 1) &&
-           !is_boundary(c, s - 1))
+    size_t s = qs, lo = scan_from(c, qs);
+    while (s > lo && !is_comma(c, s - 1) && !is_boundary(c, s - 1))
         s--;
     if (s + 4 >= qs && is_word(c, s) && !is_any(c, s, np_stop) &&
         !cap(c, s + 1) && is_any(c, s + 1, bare_skip)) {
@@ -2370,7 +2392,7 @@ static void emit(struct ctx *c, const struct num *nm, size_t tstart,
  * others damaged" and "more than 900 injured". */
 static const char *previous_noun(struct ctx *c, size_t qs)
 {
-    for (size_t k = c->out->n; k > c->first; k--) {
+    for (size_t k = c->out->n; k > c->first && k + 16 > c->out->n; k--) {
         const struct fact *f = &c->out->v[k - 1];
         if (strcmp(f->unit, "count") != 0)
             continue;
@@ -2428,10 +2450,7 @@ static bool role_fits(struct ctx *c, const char *role, const char *noun)
  * the previous one counted. */
 static bool sentence_opens_of_those(const struct ctx *c, size_t qs)
 {
-    size_t s = qs;
-
-    while (s > 0 && same_sent(c, s - 1, qs))
-        s--;
+    size_t s = sent_start(c, qs);
     return is(c, s, "of") && (is(c, s + 1, "those") || is(c, s + 1, "them")
                               || is(c, s + 1, "these")) &&
            is_comma(c, s + 2) && s + 3 == qs;
@@ -2516,11 +2535,8 @@ static bool read_unit_or_pct(const struct ctx *c, size_t i)
 /* The sentence says the number was an earlier, withdrawn one. */
 static bool withdrawn(const struct ctx *c, size_t qs)
 {
-    size_t s = qs;
-
-    while (s > 0 && same_sent(c, s - 1, qs))
-        s--;
-    for (size_t i = s; i < c->n && same_sent(c, i, qs); i++)
+    size_t hi = scan_to(c, qs);
+    for (size_t i = scan_from(c, qs); i < hi; i++)
         if ((is(c, i, "at") && is(c, i + 1, "first") &&
              !is(c, i + 2, "time")) || is(c, i, "initially") ||
             (is(c, i, "earlier") && (is(c, i + 1, "figure") ||
@@ -3011,6 +3027,18 @@ size_t fact_extract(const struct article *a, const struct lexicon *lx,
     c.lxdone = xcalloc(c.n ? c.n : 1, 1);
     for (size_t i = 0; i < c.n; i++)
         c.mask[i] = word_mask(&c.t[i]);
+    c.sstart = xreallocarray(NULL, c.n ? c.n : 1, sizeof(*c.sstart));
+    c.send = xreallocarray(NULL, c.n ? c.n : 1, sizeof(*c.send));
+    for (size_t i = 0, first = 0; i < c.n; i++) {
+        if (i > 0 && c.t[i].sent != c.t[i - 1].sent)
+            first = i;
+        c.sstart[i] = first;
+    }
+    for (size_t i = c.n, after = c.n; i > 0; i--) {
+        if (i < c.n && c.t[i].sent != c.t[i - 1].sent)
+            after = i;
+        c.send[i - 1] = after;
+    }
     c.capital = find_capital(&c);
     c.home = find_home(&c);
     c.day = c.today;
@@ -3028,6 +3056,8 @@ size_t fact_extract(const struct article *a, const struct lexicon *lx,
     }
     free(c.t);
     free(c.mask);
+    free(c.sstart);
+    free(c.send);
     free(c.lxc);
     free(c.lxdone);
     return out->n - before;
