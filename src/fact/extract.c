@@ -1962,8 +1962,8 @@ static struct span find_when(struct ctx *c, size_t qs, size_t end)
             sp.to = c->today;
             sp.since = true;
         }
-        if (sp.to > c->today)
-            continue;   /* plans, not facts */
+        if (sp.to > c->today || sp.from > sp.to)
+            continue;   /* plans, not facts; "since 2069" is no span */
         if (d < bestd) {
             bestd = d;
             best = sp;
