@@ -22,9 +22,11 @@
 #include "util/vec.h"
 #include "util/xalloc.h"
 
+/* One file to read, or a walk error in its place.  Small: a walk of a
+ * million files keeps a million of them. */
 struct item {
     char *path;              /* NULL: a walk error, in err */
-    struct err err;
+    struct err *err;
     long long size;          /* bytes, for progress; 0 if unknown */
 };
 
@@ -52,7 +54,7 @@ struct pool {
 static void collect(const char *path, void *ctx)
 {
     item_vec *items = ctx;
-    struct item it = { xstrdup(path), ERR_INIT, 0 };
+    struct item it = { xstrdup(path), NULL, 0 };
     struct stat st;
 
     if (strcmp(path, "-") != 0 && stat(path, &st) == 0)
@@ -67,7 +69,8 @@ static void walk_all(const struct cli_opts *o, item_vec *items)
         if (strcmp(o->args[i], "-") == 0)
             collect("-", items);   /* stdin: read, not walked */
         else if (article_walk(o->args[i], collect, items, &e) < 0) {
-            struct item it = { NULL, e, 0 };
+            struct item it = { NULL, xmalloc(sizeof(e)), 0 };
+            *it.err = e;
             VEC_PUSH(items, it);
         }
     }
@@ -106,7 +109,7 @@ static void make_piece(const struct item *it, struct cli_piece *p,
     struct err e = ERR_INIT;
 
     if (!it->path) {
-        piece_error(p, &it->err);
+        piece_error(p, it->err);
         return;
     }
     if (article_is_jsonl(it->path)) {
@@ -316,8 +319,10 @@ static void run_pool(struct cli_run *run, const struct cli_opts *o,
         piece_release(&pl.slots[i]);
     free(pl.slots);
     free(pl.state);
-    for (size_t i = 0; i < items.n; i++)
+    for (size_t i = 0; i < items.n; i++) {
         free(items.v[i].path);
+        free(items.v[i].err);
+    }
     VEC_FREE(&items);
 }
 
