@@ -15,44 +15,6 @@
 #include "util/buf.h"
 #include "util/err.h"
 
-/* The writer and a scratch buffer; bad is set by the first failed call
- * (only exhaustion fails), checked once at the end. */
-struct jw {
-    xmlTextWriterPtr w;
-    struct buf tmp;
-    bool bad;
-};
-
-static void start(struct jw *x, const char *name)
-{
-    x->bad |= xmlTextWriterStartElement(x->w, BAD_CAST name) < 0;
-}
-
-static void end(struct jw *x)
-{
-    x->bad |= xmlTextWriterEndElement(x->w) < 0;
-}
-
-static void attr(struct jw *x, const char *name, const char *value)
-{
-    report_clean(&x->tmp, value);
-    x->bad |= xmlTextWriterWriteAttribute(x->w, BAD_CAST name,
-                                          BAD_CAST x->tmp.data) < 0;
-}
-
-static void attr_size(struct jw *x, const char *name, size_t n)
-{
-    char s[32];
-
-    snprintf(s, sizeof(s), "%zu", n);
-    attr(x, name, s);
-}
-
-static void text(struct jw *x, const char *s)
-{
-    report_clean(&x->tmp, s);
-    x->bad |= xmlTextWriterWriteString(x->w, BAD_CAST x->tmp.data) < 0;
-}
 
 /* ---- counts ---- */
 
@@ -76,12 +38,12 @@ static struct tally count(const struct cmp_result *r)
     return t;
 }
 
-static void attr_tally(struct jw *x, const struct tally *t)
+static void attr_tally(struct report_xw *x, const struct tally *t)
 {
-    attr_size(x, "tests", t->tests);
-    attr_size(x, "failures", t->failures);
-    attr_size(x, "errors", t->errors);
-    attr_size(x, "skipped", t->skipped);
+    report_xw_attr_size(x, "tests", t->tests);
+    report_xw_attr_size(x, "failures", t->failures);
+    report_xw_attr_size(x, "errors", t->errors);
+    report_xw_attr_size(x, "skipped", t->skipped);
 }
 
 /* ---- test cases ---- */
@@ -121,7 +83,7 @@ static void put_details(struct buf *b, const struct group *g,
     }
 }
 
-static void put_case(struct jw *x, const struct group *g,
+static void put_case(struct report_xw *x, const struct group *g,
                      const struct report_spot *s)
 {
     struct buf name = BUF_INIT, say = BUF_INIT, tmp = BUF_INIT;
@@ -132,46 +94,46 @@ static void put_case(struct jw *x, const struct group *g,
     if (g->scope[0])
         buf_printf(&name, " in %s", report_clean(&tmp, g->scope));
     buf_printf(&name, " [%s]", g->id);
-    start(x, "testcase");
-    attr(x, "classname", "crosscheck");
-    attr(x, "name", name.data);
+    report_xw_start(x, "testcase");
+    report_xw_attr(x, "classname", "crosscheck");
+    report_xw_attr(x, "name", name.data);
     if (g->verdict == VERDICT_CONFLICT) {
         put_state(&say, g);
         buf_puts(&say, ": ");
         report_group_title(&say, g);
-        start(x, g->is_new ? "failure" : "skipped");
-        attr(x, "message", say.data);
+        report_xw_start(x, g->is_new ? "failure" : "skipped");
+        report_xw_attr(x, "message", say.data);
         if (g->is_new)
-            attr(x, "type", cmp_baseline_name(g->baseline)
+            report_xw_attr(x, "type", cmp_baseline_name(g->baseline)
                             ? cmp_baseline_name(g->baseline) : "new");
         buf_truncate(&say, 0);
         put_details(&say, g, s, &tmp);
-        text(x, say.data);
-        end(x);
+        report_xw_text(x, say.data);
+        report_xw_end(x);
     }
-    end(x);
+    report_xw_end(x);
     buf_release(&name);
     buf_release(&say);
     buf_release(&tmp);
 }
 
-static void put_error(struct jw *x, const struct err *e)
+static void put_error(struct report_xw *x, const struct err *e)
 {
     char where[600];
 
     err_format(e, where, sizeof(where));
-    start(x, "testcase");
-    attr(x, "classname", "crosscheck.input");
-    attr(x, "name", where);
-    start(x, "error");
-    attr(x, "message", e->msg);
-    attr(x, "type", "input");
-    text(x, where);
-    end(x);
-    end(x);
+    report_xw_start(x, "testcase");
+    report_xw_attr(x, "classname", "crosscheck.input");
+    report_xw_attr(x, "name", where);
+    report_xw_start(x, "error");
+    report_xw_attr(x, "message", e->msg);
+    report_xw_attr(x, "type", "input");
+    report_xw_text(x, where);
+    report_xw_end(x);
+    report_xw_end(x);
 }
 
-static void write_report(struct jw *x, const struct cmp_result *r)
+static void write_report(struct report_xw *x, const struct cmp_result *r)
 {
     struct tally t = count(r);
     struct report_spot *spots = report_locate_conflicts(r), *s = spots;
@@ -179,11 +141,11 @@ static void write_report(struct jw *x, const struct cmp_result *r)
     x->bad |= xmlTextWriterSetIndent(x->w, 1) < 0;
     x->bad |= xmlTextWriterSetIndentString(x->w, BAD_CAST "  ") < 0;
     x->bad |= xmlTextWriterStartDocument(x->w, NULL, "UTF-8", NULL) < 0;
-    start(x, "testsuites");
-    attr(x, "name", PACKAGE_NAME);
+    report_xw_start(x, "testsuites");
+    report_xw_attr(x, "name", PACKAGE_NAME);
     attr_tally(x, &t);
-    start(x, "testsuite");
-    attr(x, "name", PACKAGE_NAME);
+    report_xw_start(x, "testsuite");
+    report_xw_attr(x, "name", PACKAGE_NAME);
     attr_tally(x, &t);
     for (size_t i = 0; i < r->nerrors; i++)
         put_error(x, &r->errors[i]);
@@ -192,8 +154,8 @@ static void write_report(struct jw *x, const struct cmp_result *r)
         if (r->groups[i].verdict == VERDICT_CONFLICT)
             s += r->groups[i].nfacts;
     }
-    end(x);
-    end(x);
+    report_xw_end(x);
+    report_xw_end(x);
     x->bad |= xmlTextWriterEndDocument(x->w) < 0;
     free(spots);
 }
@@ -202,7 +164,7 @@ int report_write_junit(const struct cmp_result *r, const char *path,
                        struct err *e)
 {
     xmlBufferPtr out = xmlBufferCreate();
-    struct jw x = { NULL, BUF_INIT, false };
+    struct report_xw x = { NULL, BUF_INIT, false };
     int rc = -1;
 
     if (!out || !(x.w = xmlNewTextWriterMemory(out, 0))) {

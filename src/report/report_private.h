@@ -6,6 +6,9 @@
 #include <stddef.h>
 
 #include <jansson.h>
+#include <libxml/xmlwriter.h>
+
+#include "util/buf.h"
 
 struct buf;
 struct cmp_result;
@@ -20,6 +23,21 @@ struct group;
  * and the reason, leaving no temporary file behind. */
 int report_write_file(const char *path, const char *data, size_t len,
                       struct err *e);
+
+/* An xmlTextWriter and a scratch buffer; bad is set by the first failed
+ * call (only exhaustion fails), checked once at the end.  The calls
+ * repair text (report_clean) before it reaches libxml2. */
+struct report_xw {
+    xmlTextWriterPtr w;
+    struct buf tmp;
+    bool bad;
+};
+
+void report_xw_start(struct report_xw *x, const char *name);
+void report_xw_end(struct report_xw *x);
+void report_xw_attr(struct report_xw *x, const char *name, const char *value);
+void report_xw_attr_size(struct report_xw *x, const char *name, size_t n);
+void report_xw_text(struct report_xw *x, const char *s);
 
 /* The same as a stream, for reports too large to hold: open, write as
  * the text is made, then close, keeping the file (keep) or removing the
