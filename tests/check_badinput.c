@@ -170,6 +170,16 @@ static void expect_stderr_has(const struct outcome *o, const char *text)
 
 /* Where a message points: "FILE: ", "FILE:LINE: ", "FILE:LINE:COL: ";
  * col -1 stands for any column (or none). */
+/* Lines written to standard error: each bad input is said once. */
+static size_t stderr_lines(const struct outcome *o)
+{
+    size_t n = 0;
+
+    for (const char *c = o->err.data; *c; c++)
+        n += *c == '\n';
+    return n;
+}
+
 static void location(char *out, size_t size, const char *file, long line,
                      long col)
 {
@@ -369,6 +379,8 @@ START_TEST(bad_article_is_named_and_others_reported)
     expect_status(&o, 2);
     expect_message(&o, path, r->line, r->col, r->msg);
     expect_report(&o, in_tmp("r.json"), 2, path, r->line, r->col, r->msg);
+    ck_assert_msg(stderr_lines(&o) == 1, "%s: want one line on stderr, "
+                  "got: %s", o.cmd, o.err.data);
 }
 END_TEST
 
@@ -401,6 +413,8 @@ START_TEST(missing_file_is_named_and_others_reported)
                    "no such file or directory");
     expect_report(&o, in_tmp("r.json"), 2, "no/such/article.txt", 0, 0,
                   "no such file or directory");
+    ck_assert_msg(stderr_lines(&o) == 1, "%s: want one line on stderr, "
+                  "got: %s", o.cmd, o.err.data);
 }
 END_TEST
 
@@ -530,6 +544,8 @@ START_TEST(date_without_body_is_fine)
                  in_tmp("r.json")));
     expect_success(&o);
     expect_report(&o, in_tmp("r.json"), 2, NULL, 0, 0, NULL);
+    ck_assert_msg(o.err.data[0] == '\0', "%s: a good article gives "
+                  "no message, got: %s", o.cmd, o.err.data);
 }
 END_TEST
 
@@ -697,6 +713,8 @@ START_TEST(bad_fact_line_on_stdin_is_named)
     expect_message(&o, "<stdin>", 2, 0, "date_to is before date_from");
     expect_report(&o, in_tmp("r.json"), 2, "<stdin>", 2, 0,
                   "date_to is before date_from");
+    ck_assert_msg(stderr_lines(&o) == 1, "%s: want one line on stderr, "
+                  "got: %s", o.cmd, o.err.data);
 }
 END_TEST
 
@@ -780,6 +798,8 @@ START_TEST(bad_baseline_is_named_and_report_written)
     expect_status(&o, 2);
     expect_message(&o, path, r->line, -1, r->msg);
     expect_report(&o, in_tmp("r.json"), 2, path, r->line, -1, r->msg);
+    ck_assert_msg(stderr_lines(&o) == 1, "%s: want one line on stderr, "
+                  "got: %s", o.cmd, o.err.data);
 }
 END_TEST
 
