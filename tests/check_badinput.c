@@ -806,37 +806,48 @@ END_TEST
 /* ---- reports that cannot be written ---- */
 
 /* The JSON report cannot be written; the XML one still is, whole. */
-static void expect_json_not_written(const char *json, const char *why)
+static void expect_json_not_written(struct outcome *o, const char *json,
+                                    const char *why)
 {
-    struct outcome o;
-
-    run(&o, ARGS("check", GOOD1, GOOD2, "--json", json, "--xml",
-                 in_tmp("r.xml")));
-    expect_status(&o, 2);
-    expect_message(&o, json, 0, 0, why);
-    expect_valid_xml(in_tmp("r.xml"), o.cmd);
-    expect_no_temporary(tmp, o.cmd);
+    run(o, ARGS("check", GOOD1, GOOD2, "--json", json, "--xml",
+                in_tmp("r.xml")));
+    expect_status(o, 2);
+    expect_message(o, json, 0, 0, why);
+    expect_valid_xml(in_tmp("r.xml"), o->cmd);
+    expect_no_temporary(tmp, o->cmd);
 }
 
 START_TEST(report_in_missing_folder_exits_2)
 {
-    expect_json_not_written(in_tmp("no/such/r.json"),
+    struct outcome o;
+
+    expect_json_not_written(&o, in_tmp("no/such/r.json"),
                             "cannot write report: no such file or directory");
+    ck_assert_msg(stderr_lines(&o) == 1, "%s: want one line on stderr, "
+                  "got: %s", o.cmd, o.err.data);
 }
 END_TEST
 
 START_TEST(report_onto_folder_exits_2)
 {
+    struct outcome o;
+
     ck_assert_int_eq(mkdir(in_tmp("r.json"), 0777), 0);
-    expect_json_not_written(in_tmp("r.json"),
+    expect_json_not_written(&o, in_tmp("r.json"),
                             "cannot write report: is a directory");
+    ck_assert_msg(stderr_lines(&o) == 1, "%s: want one line on stderr, "
+                  "got: %s", o.cmd, o.err.data);
 }
 END_TEST
 
 START_TEST(report_onto_full_device_exits_2)
 {
-    expect_json_not_written("/dev/full",
+    struct outcome o;
+
+    expect_json_not_written(&o, "/dev/full",
                             "cannot write report: no space left on device");
+    ck_assert_msg(stderr_lines(&o) == 1, "%s: want one line on stderr, "
+                  "got: %s", o.cmd, o.err.data);
 }
 END_TEST
 
@@ -849,6 +860,8 @@ START_TEST(xml_report_onto_full_device_exits_2)
     expect_status(&o, 2);
     expect_message(&o, "/dev/full", 0, 0, "no space left on device");
     expect_report(&o, in_tmp("r.json"), 2, NULL, 0, 0, NULL);
+    ck_assert_msg(stderr_lines(&o) == 1, "%s: want one line on stderr, "
+                  "got: %s", o.cmd, o.err.data);
 }
 END_TEST
 
@@ -859,6 +872,8 @@ START_TEST(summary_onto_full_device_exits_2)
     run_as(&o, AS_ME, NULL, "/dev/full", ARGS("check", GOOD1, GOOD2));
     expect_status(&o, 2);
     expect_message(&o, "standard output", 0, 0, "no space left on device");
+    ck_assert_msg(stderr_lines(&o) == 1, "%s: want one line on stderr, "
+                  "got: %s", o.cmd, o.err.data);
 }
 END_TEST
 

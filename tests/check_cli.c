@@ -990,6 +990,10 @@ START_TEST(report_refuses_parts_judged_apart)
     expect_stderr_has(&o, want);
     expect_stderr_has(&o, "compared with other --window, --tolerance or "
                       "--nearly");
+    /* the other part is still reported, the refused one counted */
+    ck_assert_msg(strstr(o.out.data, "1 input error") != NULL, "%s: the "
+                  "summary does not count the refused part: %s", o.cmd,
+                  o.out.data);
 }
 END_TEST
 
