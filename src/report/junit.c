@@ -163,23 +163,5 @@ static void write_report(struct report_xw *x, const struct cmp_result *r)
 int report_write_junit(const struct cmp_result *r, const char *path,
                        struct err *e)
 {
-    xmlBufferPtr out = xmlBufferCreate();
-    struct report_xw x = { NULL, BUF_INIT, false };
-    int rc = -1;
-
-    if (!out || !(x.w = xmlNewTextWriterMemory(out, 0))) {
-        err_at(e, path, 0, 0, "cannot build the JUnit report");
-        goto fail;
-    }
-    write_report(&x, r);
-    xmlFreeTextWriter(x.w);  /* flushes into out */
-    if (x.bad)
-        err_at(e, path, 0, 0, "cannot build the JUnit report");
-    else
-        rc = report_write_file(path, (const char *)xmlBufferContent(out),
-                               (size_t)xmlBufferLength(out), e);
-fail:
-    buf_release(&x.tmp);
-    xmlBufferFree(out);
-    return rc;
+    return report_xw_write_file(r, path, "JUnit report", write_report, e);
 }

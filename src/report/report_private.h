@@ -39,6 +39,14 @@ void report_xw_attr(struct report_xw *x, const char *name, const char *value);
 void report_xw_attr_size(struct report_xw *x, const char *name, size_t n);
 void report_xw_text(struct report_xw *x, const char *s);
 
+/* Builds a document with write in memory, then writes it to path as
+ * report_write_file does; "what" names it in the error ("XML report"). */
+int report_xw_write_file(const struct cmp_result *r, const char *path,
+                         const char *what,
+                         void (*write)(struct report_xw *,
+                                       const struct cmp_result *),
+                         struct err *e);
+
 /* The same as a stream, for reports too large to hold: open, write as
  * the text is made, then close, keeping the file (keep) or removing the
  * temporary one.  A write error is reported by close. */
