@@ -2822,14 +2822,21 @@ static const char *find_home(struct ctx *c)
     unsigned nseen = 0;
 
     for (size_t i = 0; i < c->n; i++) {
-        if (!cap(c, i))
+        if (!cap(c, i) || !c->t[i].low[0])
             continue;
-        char name[24];
-        size_t l = strlen(c->t[i].low);
-        if (ends_with(c->t[i].low, "'s"))
-            l -= 2;
-        snprintf(name, sizeof(name), "%.*s", (int)l, c->t[i].low);
-        const struct lx_entry *en = lexicon_find_exact(c->lx, name);
+        /* a capital starts a word of every sentence: the hash the
+         * tokenizer made spares hashing each of them again */
+        const struct tok *t = &c->t[i];
+        const struct lx_entry *en;
+        size_t l = strlen(t->low);
+        if (l >= 2 && t->low[l - 2] == '\'' && t->low[l - 1] == 's') {
+            char name[sizeof(t->low)];
+            memcpy(name, t->low, l - 2);
+            name[l - 2] = '\0';
+            en = lexicon_find_exact(c->lx, name);
+        } else {
+            en = lexicon_find_hashed(c->lx, t->low, t->hash);
+        }
         if (!en || !(en->flags & LX_COUNTRY))
             continue;
         unsigned k = 0;

@@ -67,6 +67,11 @@ const struct lx_entry *lexicon_find(const struct lexicon *lx,
 /* The entry of exactly this form, without stemming (for names). */
 const struct lx_entry *lexicon_find_exact(const struct lexicon *lx,
                                           const char *form);
+/* lexicon_find_exact of a form whose FNV-1a hash is known (a token's
+ * low and hash), without hashing it again. */
+const struct lx_entry *lexicon_find_hashed(const struct lexicon *lx,
+                                           const char *form,
+                                           unsigned long long hash);
 /* Free this thread's memo of stemmed lookups (it is rebuilt on need). */
 void lexicon_thread_release(void);
 /* Whether some multi-word form of the lexicon begins with word. */

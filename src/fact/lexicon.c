@@ -345,6 +345,20 @@ const struct lx_entry *lexicon_find_exact(const struct lexicon *lx,
     return get(&lx->forms, form);
 }
 
+const struct lx_entry *lexicon_find_hashed(const struct lexicon *lx,
+                                           const char *form,
+                                           unsigned long long h)
+{
+    const struct table *t = &lx->forms;
+
+    if (!t->cap)
+        return NULL;
+    size_t i = (size_t)h & (t->cap - 1);
+    while (t->slot[i] && strcmp(t->slot[i]->form, form) != 0)
+        i = (i + 1) & (t->cap - 1);
+    return t->slot[i];
+}
+
 /* Stemming costs a thousand instructions a word, and news repeats its
  * words: each thread remembers the last answers, found or not.  A slot
  * is overwritten on collision; the lexicon it answered for is kept so a
