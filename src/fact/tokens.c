@@ -105,6 +105,36 @@ static void fold(const char *s, struct tok *t)
     t->hash = h;
 }
 
+/* The common word: ASCII letters ended by a byte that cannot go on with
+ * it (not a letter, apostrophe, dot or non-ASCII byte), scanned, folded
+ * and hashed in one pass.  False when the word needs scan_word and fold
+ * (it goes on, or does not fit t->low); t is then left for them. */
+static bool ascii_word(const char *s, size_t i, size_t to, struct tok *t)
+{
+    unsigned long long h = 1469598103934665603ULL;
+    size_t j = i, k = 0;
+
+    while (j < to && k < sizeof(t->low) - 1) {
+        unsigned char ch = (unsigned char)s[j];
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (unsigned char)(ch - 'A' + 'a');
+        else if (ch < 'a' || ch > 'z')
+            break;
+        t->low[k++] = (char)ch;
+        h = (h ^ ch) * 1099511628211ULL;
+        j++;
+    }
+    if (j < to) {
+        unsigned char b = (unsigned char)s[j];
+        if (b >= 0x80 || b == '\'' || b == '.' || is_alpha(b))
+            return false;
+    }
+    t->e = j;
+    t->low[k] = '\0';
+    t->hash = h;
+    return true;
+}
+
 static const char *const abbrev[] = {
     "mr", "mrs", "ms", "dr", "gov", "gen", "sen", "rep", "st", "no", "nos",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
@@ -223,14 +253,17 @@ size_t fact_tokenize(const char *text, size_t from, size_t to,
             t->e = scan_number(text, i, to);
         } else if (cp < 0x80 ? is_alpha(cp) : cp_letter(cp)) {
             t->type = TOK_WORD;
-            t->e = scan_word(text, i, to);
             if (cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : cp_upper(cp))
                 flags |= TF_CAP;
+            if (cp < 0x80 && ascii_word(text, i, to, t))
+                goto folded;
+            t->e = scan_word(text, i, to);
         } else {
             t->type = TOK_PUNCT;
             t->e = i + len;
         }
         fold(text, t);
+    folded:
         /* a line break or a sentence mark followed by a capital, digit or
          * quote starts a sentence */
         if (n > 0 && (flags & TF_NEWLINE))
