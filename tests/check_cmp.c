@@ -546,6 +546,38 @@ START_TEST(input_order_does_not_matter)
 }
 END_TEST
 
+/* Facts read from several articles carry their own copies of a topic,
+ * unit and place: equal text is one partition wherever it is stored, and
+ * a missing place is the empty one. */
+START_TEST(equal_strings_in_different_storage_are_one_partition)
+{
+    char topic[3][32], unit[3][8], scope[2][8];
+    struct fact f[3] = {
+        fact_of("a", (struct amount)EXACT("400 drones", 400)),
+        fact_of("b", (struct amount)EXACT("510 drones", 510)),
+        fact_of("c", (struct amount)EXACT("410 drones", 410)),
+    };
+    struct cmp_result r;
+
+    for (int i = 0; i < 3; i++) {
+        strcpy(topic[i], "drones launched");
+        strcpy(unit[i], "count");
+        f[i].topic = topic[i];
+        f[i].unit = unit[i];
+    }
+    strcpy(scope[0], "");
+    strcpy(scope[1], "");
+    f[0].scope = scope[0];
+    f[1].scope = NULL;
+    f[2].scope = scope[1];
+    run(f, 3, &r);
+    ck_assert_uint_eq(r.ngroups, 1);
+    ck_assert_uint_eq(r.groups[0].nfacts, 3);
+    ck_assert_int_eq(r.groups[0].verdict, VERDICT_CONFLICT);
+    cmp_result_release(&r);
+}
+END_TEST
+
 START_TEST(input_errors_are_kept_for_the_report)
 {
     struct cmp_result r;
@@ -837,6 +869,7 @@ static Suite *cmp_suite(void)
     tcase_add_test(t, groups_listed_conflicts_then_compatible_then_agree);
     tcase_add_test(t, summary_counts_sources_facts_and_verdicts);
     tcase_add_test(t, input_order_does_not_matter);
+    tcase_add_test(t, equal_strings_in_different_storage_are_one_partition);
     tcase_add_test(t, input_errors_are_kept_for_the_report);
     suite_add_tcase(s, t);
 
