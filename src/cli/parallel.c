@@ -331,6 +331,8 @@ static void run_pool(struct cli_run *run, const struct cli_opts *o,
     }
     for (int t = 0; t < started; t++)
         pthread_join(threads[t], NULL);
+    if (started == 0)
+        fact_thread_release();   /* this thread extracted */
     show(&pr, true);
     free(args);
     free(threads);

@@ -3011,6 +3011,36 @@ static unsigned word_mask(const struct tok *t)
     return bits | words.slot[i].bits;
 }
 
+/* Per-token arrays, kept by each thread from one article to the next:
+ * asking malloc for six arrays an article, and giving them back, cost
+ * more than a tenth of extraction (and the arrays of a long article made
+ * malloc consolidate its heap each time). */
+struct scratch {
+    struct tok *t;
+    size_t tcap;            /* tokens t holds */
+    size_t cap;             /* entries of each array below */
+    unsigned *mask;
+    const struct lx_entry **lxc;
+    unsigned char *lxdone;
+    size_t *sstart, *send;
+};
+
+/* Tokens beyond which the arrays are freed after the article. */
+#define SCRATCH_KEEP ((size_t)1 << 16)
+
+static _Thread_local struct scratch scratch;
+
+void extract_thread_release(void)
+{
+    free(scratch.t);
+    free(scratch.mask);
+    free(scratch.lxc);
+    free(scratch.lxdone);
+    free(scratch.sstart);
+    free(scratch.send);
+    memset(&scratch, 0, sizeof(scratch));
+}
+
 size_t fact_extract(const struct article *a, const struct lexicon *lx,
                     struct arena *ar, struct fact_list *out)
 {
@@ -3028,14 +3058,27 @@ size_t fact_extract(const struct article *a, const struct lexicon *lx,
     c.first = out->n;
     c.source = arena_strdup(ar, a->path);
     c.outlet = arena_strdup(ar, a->source);
-    c.n = fact_tokenize(a->text, a->body_off, a->len, &c.t);
-    c.mask = xreallocarray(NULL, c.n ? c.n : 1, sizeof(*c.mask));
-    c.lxc = xreallocarray(NULL, c.n ? c.n : 1, sizeof(*c.lxc));
-    c.lxdone = xcalloc(c.n ? c.n : 1, 1);
+    struct scratch *sc = &scratch;
+    c.n = fact_tokenize(a->text, a->body_off, a->len, &sc->t, &sc->tcap);
+    c.t = sc->t;
+    if (c.n > sc->cap || !sc->mask) {
+        sc->cap = c.n > 2 * sc->cap ? c.n : 2 * sc->cap;
+        if (sc->cap < 256)
+            sc->cap = 256;
+        sc->mask = xreallocarray(sc->mask, sc->cap, sizeof(*sc->mask));
+        sc->lxc = xreallocarray(sc->lxc, sc->cap, sizeof(*sc->lxc));
+        sc->lxdone = xreallocarray(sc->lxdone, sc->cap, 1);
+        sc->sstart = xreallocarray(sc->sstart, sc->cap, sizeof(*sc->sstart));
+        sc->send = xreallocarray(sc->send, sc->cap, sizeof(*sc->send));
+    }
+    c.mask = sc->mask;
+    c.lxc = sc->lxc;
+    c.lxdone = sc->lxdone;
+    c.sstart = sc->sstart;
+    c.send = sc->send;
+    memset(c.lxdone, 0, c.n);
     for (size_t i = 0; i < c.n; i++)
         c.mask[i] = word_mask(&c.t[i]);
-    c.sstart = xreallocarray(NULL, c.n ? c.n : 1, sizeof(*c.sstart));
-    c.send = xreallocarray(NULL, c.n ? c.n : 1, sizeof(*c.send));
     for (size_t i = 0, first = 0; i < c.n; i++) {
         if (i > 0 && c.t[i].sent != c.t[i - 1].sent)
             first = i;
@@ -3061,11 +3104,7 @@ size_t fact_extract(const struct article *a, const struct lexicon *lx,
             fact_at(&c, i, &next);
         i = next > i ? next : i + 1;
     }
-    free(c.t);
-    free(c.mask);
-    free(c.sstart);
-    free(c.send);
-    free(c.lxc);
-    free(c.lxdone);
+    if (sc->tcap > SCRATCH_KEEP)
+        extract_thread_release();   /* a huge article's arrays go */
     return out->n - before;
 }

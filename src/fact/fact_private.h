@@ -30,10 +30,14 @@ struct tok {
 
 /* Tokenize text[from, to): words, numbers (digits with inner , and .),
  * and single punctuation marks (UTF-8 dashes, quotes and symbols kept
- * whole).  Marks sentence starts.  Returns the number of tokens; *out is
- * allocated with xmalloc. */
+ * whole).  Marks sentence starts.  Returns the number of tokens, stored
+ * in *out, an array of *capacity tokens that is reused (NULL or 0: a new
+ * one) and grown with xrealloc as needed; the caller frees it. */
 size_t fact_tokenize(const char *text, size_t from, size_t to,
-                     struct tok **out);
+                     struct tok **out, size_t *capacity);
+
+/* Free the extractor's per-thread scratch arrays. */
+void extract_thread_release(void);
 
 /* ---- the lexicon ---- */
 

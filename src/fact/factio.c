@@ -293,6 +293,7 @@ void fact_thread_release(void)
 {
     buf_release(&line_buf);
     lexicon_thread_release();
+    extract_thread_release();
 }
 
 int fact_write_json(FILE *out, const struct fact *f)

@@ -207,10 +207,15 @@ static size_t scan_number(const char *s, size_t i, size_t to)
 }
 
 size_t fact_tokenize(const char *text, size_t from, size_t to,
-                     struct tok **out)
+                     struct tok **out, size_t *capacity)
 {
-    size_t cap = 256, n = 0, i = from, len;
-    struct tok *v = xreallocarray(NULL, cap, sizeof(*v));
+    size_t cap = *capacity, n = 0, i = from, len;
+    struct tok *v = *out;
+
+    if (!v || cap == 0) {
+        cap = 256;
+        v = xreallocarray(v, cap, sizeof(*v));
+    }
     unsigned flags = TF_SENT_START;
     unsigned sent = 0;
 
@@ -290,5 +295,6 @@ size_t fact_tokenize(const char *text, size_t from, size_t to,
         n++;
     }
     *out = v;
+    *capacity = cap;
     return n;
 }
