@@ -64,7 +64,8 @@ struct harness_outcome {
 };
 
 /* Where a run reads, writes and works, and as whom; zero fields take
- * the default. */
+ * the default.  in and out are opened before the move to dir, so a
+ * relative one names a file in the test's own working directory. */
 struct harness_opts {
     const char *in;      /* stdin; NULL: /dev/null */
     const char *out;     /* stdout; NULL: captured in outcome.out */
