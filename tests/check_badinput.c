@@ -4,182 +4,27 @@
  * good inputs beside the bad one were still read and reported, with the
  * bad one in the report's "errors". */
 #include <check.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <ftw.h>
-#include <grp.h>
 #include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
+#include "harness.h"
 #include "util/buf.h"
 #include "util/err.h"
 
-#define BIN TEST_BUILDDIR "/src/crosscheck"
 #define BAD "tests/data/badinput/"
 #define GOOD1 "seeds/000_6a967550f90513e5.txt"
 #define GOOD2 "seeds/001_8252a958f62ab2a8.txt"
-#define NOBODY 65534
-
-/* A scratch directory per test, removed after it. */
-static char tmp[64];
-
-static void make_tmp(void)
-{
-    snprintf(tmp, sizeof(tmp), "/tmp/crosscheck-bad-XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(tmp));
-}
-
-static int remove_one(const char *path, const struct stat *st, int flag,
-                      struct FTW *ftw)
-{
-    if (flag == FTW_DNR || (flag == FTW_D && (st->st_mode & 0700) != 0700))
-        chmod(path, 0700);
-    return remove(path);
-}
-
-/* What the runs of a test captured, freed after it. */
-static char *captured[64];
-static size_t ncaptured;
-
-static void remove_tmp(void)
-{
-    /* a folder made unreadable must be opened before it is walked */
-    nftw(tmp, remove_one, 16, FTW_DEPTH | FTW_PHYS);
-    nftw(tmp, remove_one, 16, FTW_DEPTH | FTW_PHYS);
-    while (ncaptured > 0)
-        free(captured[--ncaptured]);
-}
-
-/* A path in the scratch directory (one of a few rotating buffers). */
-static const char *in_tmp(const char *name)
-{
-    static char paths[8][160];
-    static int next;
-    char *p = paths[next++ % 8];
-
-    snprintf(p, sizeof(paths[0]), "%s/%s", tmp, name);
-    return p;
-}
-
-/* ---- running the program ---- */
-
-struct outcome {
-    int status;          /* exit status; -1 when killed by a signal */
-    char cmd[1024];      /* the command line, for messages */
-    struct buf out;      /* what went to stdout */
-    struct buf err;      /* what went to stderr */
-};
-
-enum { AS_ME, AS_NOBODY };
-
-/* Run crosscheck with args (NULL-terminated) in the source directory,
- * stdin from in (or /dev/null), stdout to out (or captured); AS_NOBODY
- * drops root's rights first, so that permissions apply.  Returns false
- * when the rights could not be dropped (the case cannot be run). */
-static bool run_as(struct outcome *o, int who, const char *in,
-                   const char *out, const char *const *args)
-{
-    const char *argv[40] = { "crosscheck" };
-    char out_file[128], err_file[128];
-    size_t n = 1;
-
-    snprintf(out_file, sizeof(out_file), "%s/.stdout", tmp);
-    snprintf(err_file, sizeof(err_file), "%s/.stderr", tmp);
-    snprintf(o->cmd, sizeof(o->cmd), "crosscheck");
-    for (; args[n - 1] && n < 39; n++) {
-        argv[n] = args[n - 1];
-        size_t len = strlen(o->cmd);
-        snprintf(o->cmd + len, sizeof(o->cmd) - len, " %s", args[n - 1]);
-    }
-    argv[n] = NULL;
-    fflush(NULL);
-    pid_t pid = fork();
-    ck_assert_int_ne(pid, -1);
-    if (pid == 0) {
-        int fd0 = open(in ? in : "/dev/null", O_RDONLY);
-        int fd1 = open(out ? out : out_file, O_WRONLY | O_CREAT | O_TRUNC,
-                       0666);
-        int fd2 = open(err_file, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-        if (fd0 < 0 || fd1 < 0 || fd2 < 0 || chdir(TEST_SRCDIR) < 0)
-            _exit(127);
-        if (who == AS_NOBODY && geteuid() == 0 &&
-            (setgroups(0, NULL) < 0 || setgid(NOBODY) < 0 ||
-             setuid(NOBODY) < 0 || access(BIN, X_OK) < 0 ||
-             access(GOOD1, R_OK) < 0))
-            _exit(126);
-        dup2(fd0, 0);
-        dup2(fd1, 1);
-        dup2(fd2, 2);
-        execv(BIN, (char *const *)argv);
-        _exit(127);
-    }
-    int ws;
-    ck_assert_int_eq(waitpid(pid, &ws, 0), pid);
-    o->status = WIFEXITED(ws) ? WEXITSTATUS(ws) : -1;
-    ck_assert_msg(o->status != 127, "%s: cannot run %s", o->cmd, BIN);
-    if (o->status == 126)
-        return false;
-    struct err e = ERR_INIT;
-    buf_init(&o->out);
-    buf_init(&o->err);
-    buf_puts(&o->out, "");
-    buf_puts(&o->err, "");
-    if (!out)
-        buf_read_file(&o->out, out_file, &e);
-    buf_read_file(&o->err, err_file, &e);
-    ck_assert_uint_le(ncaptured + 2, sizeof(captured) / sizeof(*captured));
-    captured[ncaptured++] = o->out.data;
-    captured[ncaptured++] = o->err.data;
-    return true;
-}
-
-static void run(struct outcome *o, const char *const *args)
-{
-    run_as(o, AS_ME, NULL, NULL, args);
-}
-
-#define ARGS(...) ((const char *const[]){ __VA_ARGS__, NULL })
-
-static void expect_status(const struct outcome *o, int status)
-{
-    ck_assert_msg(o->status == status, "%s: exit status %d, want %d; "
-                  "stderr: %s", o->cmd, o->status, status, o->err.data);
-}
-
-/* A report that finds a conflict exits 1; one that does not, 0. */
-static void expect_success(const struct outcome *o)
-{
-    ck_assert_msg(o->status == 0 || o->status == 1, "%s: exit status %d, "
-                  "want 0 or 1; stderr: %s", o->cmd, o->status, o->err.data);
-}
-
-static void expect_stderr_has(const struct outcome *o, const char *text)
-{
-    ck_assert_msg(strstr(o->err.data, text) != NULL,
-                  "%s: stderr lacks \"%s\": %s", o->cmd, text, o->err.data);
-}
 
 /* Where a message points: "FILE: ", "FILE:LINE: ", "FILE:LINE:COL: ";
  * col -1 stands for any column (or none). */
-/* Lines written to standard error: each bad input is said once. */
-static size_t stderr_lines(const struct outcome *o)
-{
-    size_t n = 0;
-
-    for (const char *c = o->err.data; *c; c++)
-        n += *c == '\n';
-    return n;
-}
-
 static void location(char *out, size_t size, const char *file, long line,
                      long col)
 {
@@ -194,7 +39,7 @@ static void location(char *out, size_t size, const char *file, long line,
 }
 
 /* Some line of stderr begins at the location and says msg. */
-static void expect_message(const struct outcome *o, const char *file,
+static void expect_message(const struct harness_outcome *o, const char *file,
                            long line, long col, const char *msg)
 {
     char where[512];
@@ -216,23 +61,6 @@ static void expect_message(const struct outcome *o, const char *file,
                  msg, o->err.data);
 }
 
-static bool file_exists(const char *path)
-{
-    struct stat st;
-
-    return lstat(path, &st) == 0;
-}
-
-static json_t *load_json(const char *path, const char *cmd)
-{
-    json_error_t je;
-    json_t *root = json_load_file(path, 0, &je);
-
-    ck_assert_msg(root != NULL, "%s: %s is not JSON: %s (line %d)", cmd,
-                  path, je.text, je.line);
-    return root;
-}
-
 static json_int_t summary_count(json_t *root, const char *key)
 {
     return json_integer_value(json_object_get(json_object_get(root,
@@ -240,28 +68,13 @@ static json_int_t summary_count(json_t *root, const char *key)
                                               key));
 }
 
-static void write_bytes(const char *path, const char *bytes, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-
-    ck_assert_msg(f != NULL, "cannot write %s", path);
-    ck_assert_uint_eq(fwrite(bytes, 1, len, f), len);
-    ck_assert_int_eq(fclose(f), 0);
-}
-
-static void write_file(const char *path, const char *text)
-{
-    write_bytes(path, text, strlen(text));
-}
-
 static void copy_file(const char *from, const char *to)
 {
-    struct buf b = BUF_INIT;
-    struct err e = ERR_INIT;
+    size_t len;
+    char *bytes = harness_slurp(from, &len);
 
-    ck_assert_msg(buf_read_file(&b, from, &e) == 0, "%s: %s", from, e.msg);
-    write_bytes(to, b.data, b.len);
-    buf_release(&b);
+    harness_write_bytes(to, bytes, len);
+    free(bytes);
 }
 
 /* ---- what the report says ---- */
@@ -269,11 +82,11 @@ static void copy_file(const char *from, const char *to)
 /* The JSON report at path read the good inputs: facts from want_sources
  * sources; and its errors are exactly the one naming file at line and
  * column (-1: any) and saying msg, or none when file is NULL. */
-static void expect_report(const struct outcome *o, const char *path,
+static void expect_report(const struct harness_outcome *o, const char *path,
                           json_int_t want_sources, const char *file,
                           long line, long col, const char *msg)
 {
-    json_t *root = load_json(path, o->cmd);
+    json_t *root = harness_load_json(path, o->cmd);
     json_t *errors = json_object_get(root, "errors");
 
     ck_assert_msg(summary_count(root, "sources") == want_sources,
@@ -371,16 +184,16 @@ START_TEST(bad_article_is_named_and_others_reported)
 {
     const struct article_row *r = &article_rows[_i];
     char path[256];
-    struct outcome o;
+    struct harness_outcome o;
 
     snprintf(path, sizeof(path), BAD "%s", r->file);
-    run(&o, ARGS("check", GOOD1, path, GOOD2, "--json",
-                 in_tmp("r.json")));
-    expect_status(&o, 2);
+    harness_run(&o, "check", GOOD1, path, GOOD2, "--json",
+                harness_tmp("r.json"));
+    harness_expect_status(&o, 2);
     expect_message(&o, path, r->line, r->col, r->msg);
-    expect_report(&o, in_tmp("r.json"), 2, path, r->line, r->col, r->msg);
-    ck_assert_msg(stderr_lines(&o) == 1, "%s: want one line on stderr, "
-                  "got: %s", o.cmd, o.err.data);
+    expect_report(&o, harness_tmp("r.json"), 2, path, r->line, r->col, r->msg);
+    ck_assert_msg(harness_stderr_lines(&o) == 1, "%s: want one line on "
+                  "stderr, got: %s", o.cmd, o.err.data);
 }
 END_TEST
 
@@ -389,11 +202,11 @@ START_TEST(extract_names_bad_article_and_goes_on)
 {
     const struct article_row *r = &article_rows[_i];
     char path[256];
-    struct outcome o;
+    struct harness_outcome o;
 
     snprintf(path, sizeof(path), BAD "%s", r->file);
-    run(&o, ARGS("extract", path, GOOD1));
-    expect_status(&o, 2);
+    harness_run(&o, "extract", path, GOOD1);
+    harness_expect_status(&o, 2);
     expect_message(&o, path, r->line, r->col, r->msg);
     ck_assert_msg(strstr(o.out.data, "\"source\":\"" GOOD1 "\"") != NULL,
                   "%s: no facts of " GOOD1 " on stdout", o.cmd);
@@ -404,55 +217,54 @@ END_TEST
 
 START_TEST(missing_file_is_named_and_others_reported)
 {
-    struct outcome o;
+    struct harness_outcome o;
 
-    run(&o, ARGS("check", GOOD1, "no/such/article.txt", GOOD2, "--json",
-                 in_tmp("r.json")));
-    expect_status(&o, 2);
+    harness_run(&o, "check", GOOD1, "no/such/article.txt", GOOD2, "--json",
+                harness_tmp("r.json"));
+    harness_expect_status(&o, 2);
     expect_message(&o, "no/such/article.txt", 0, 0,
                    "no such file or directory");
-    expect_report(&o, in_tmp("r.json"), 2, "no/such/article.txt", 0, 0,
+    expect_report(&o, harness_tmp("r.json"), 2, "no/such/article.txt", 0, 0,
                   "no such file or directory");
-    ck_assert_msg(stderr_lines(&o) == 1, "%s: want one line on stderr, "
-                  "got: %s", o.cmd, o.err.data);
+    ck_assert_msg(harness_stderr_lines(&o) == 1, "%s: want one line on "
+                  "stderr, got: %s", o.cmd, o.err.data);
 }
 END_TEST
 
 /* A folder of two good articles and whatever the case adds. */
 static const char *good_folder(void)
 {
-    static char dir[160];
-
-    snprintf(dir, sizeof(dir), "%s", in_tmp("news"));
+    const char *dir = harness_tmp("news");
 
     ck_assert_int_eq(mkdir(dir, 0777), 0);
-    chmod(tmp, 0777);
+    chmod(harness_tmp_dir(), 0777);
     chmod(dir, 0777);
-    copy_file(TEST_SRCDIR "/" GOOD1, in_tmp("news/a.txt"));
-    copy_file(TEST_SRCDIR "/" GOOD2, in_tmp("news/c.txt"));
+    copy_file(TEST_SRCDIR "/" GOOD1, harness_tmp("news/a.txt"));
+    copy_file(TEST_SRCDIR "/" GOOD2, harness_tmp("news/c.txt"));
     return dir;
 }
 
 START_TEST(bad_article_in_walk_is_named_by_its_path)
 {
     const char *dir = good_folder();
-    struct outcome o;
+    struct harness_outcome o;
 
-    copy_file(TEST_SRCDIR "/" BAD "date-feb-30.txt", in_tmp("news/b.txt"));
-    ck_assert_int_eq(mkdir(in_tmp("news/d"), 0777), 0);
-    copy_file(TEST_SRCDIR "/" BAD "empty.txt", in_tmp("news/d/e.txt"));
-    run(&o, ARGS("check", dir, "--json", in_tmp("r.json")));
-    expect_status(&o, 2);
-    expect_message(&o, in_tmp("news/b.txt"), 1, 7, "bad date");
-    expect_message(&o, in_tmp("news/d/e.txt"), 0, 0, "empty file");
+    copy_file(TEST_SRCDIR "/" BAD "date-feb-30.txt",
+              harness_tmp("news/b.txt"));
+    ck_assert_int_eq(mkdir(harness_tmp("news/d"), 0777), 0);
+    copy_file(TEST_SRCDIR "/" BAD "empty.txt", harness_tmp("news/d/e.txt"));
+    harness_run(&o, "check", dir, "--json", harness_tmp("r.json"));
+    harness_expect_status(&o, 2);
+    expect_message(&o, harness_tmp("news/b.txt"), 1, 7, "bad date");
+    expect_message(&o, harness_tmp("news/d/e.txt"), 0, 0, "empty file");
     /* both listed, in path order */
-    json_t *root = load_json(in_tmp("r.json"), o.cmd);
+    json_t *root = harness_load_json(harness_tmp("r.json"), o.cmd);
     json_t *errors = json_object_get(root, "errors");
     ck_assert_uint_eq(json_array_size(errors), 2);
     ck_assert_str_eq(json_string_value(json_object_get(
-        json_array_get(errors, 0), "file")), in_tmp("news/b.txt"));
+        json_array_get(errors, 0), "file")), harness_tmp("news/b.txt"));
     ck_assert_str_eq(json_string_value(json_object_get(
-        json_array_get(errors, 1), "file")), in_tmp("news/d/e.txt"));
+        json_array_get(errors, 1), "file")), harness_tmp("news/d/e.txt"));
     ck_assert_int_eq(summary_count(root, "sources"), 2);
     json_decref(root);
 }
@@ -461,23 +273,25 @@ END_TEST
 START_TEST(dangling_symlink_in_walk_is_named)
 {
     const char *dir = good_folder();
-    struct outcome o;
+    struct harness_outcome o;
 
-    ck_assert_int_eq(symlink("nowhere.txt", in_tmp("news/b.txt")), 0);
-    run(&o, ARGS("check", dir, "--json", in_tmp("r.json")));
-    expect_status(&o, 2);
-    expect_message(&o, in_tmp("news/b.txt"), 0, 0,
+    ck_assert_int_eq(symlink("nowhere.txt", harness_tmp("news/b.txt")), 0);
+    harness_run(&o, "check", dir, "--json", harness_tmp("r.json"));
+    harness_expect_status(&o, 2);
+    expect_message(&o, harness_tmp("news/b.txt"), 0, 0,
                    "no such file or directory");
-    expect_report(&o, in_tmp("r.json"), 2, in_tmp("news/b.txt"), 0, 0,
-                  "no such file or directory");
+    expect_report(&o, harness_tmp("r.json"), 2, harness_tmp("news/b.txt"),
+                  0, 0, "no such file or directory");
 }
 END_TEST
 
 /* Root reads whatever the permissions say: these cases run the program
  * as nobody, and say so when even that cannot be done. */
-static bool run_unprivileged(struct outcome *o, const char *const *args)
+static bool run_unprivileged(struct harness_outcome *o,
+                             const char *const *args)
 {
-    if (run_as(o, AS_NOBODY, NULL, NULL, args))
+    if (harness_run_argv(o, &(struct harness_opts){ .unprivileged = true },
+                         args))
         return true;
     fprintf(stderr, "%s: not run: cannot drop root's rights\n", o->cmd);
     return false;
@@ -486,35 +300,38 @@ static bool run_unprivileged(struct outcome *o, const char *const *args)
 START_TEST(unreadable_folder_is_named_and_others_reported)
 {
     const char *dir = good_folder();
-    struct outcome o;
+    struct harness_outcome o;
 
-    ck_assert_int_eq(mkdir(in_tmp("news/locked"), 0777), 0);
-    write_file(in_tmp("news/locked/x.txt"), " date 2026-02-26 5 drones\n");
-    ck_assert_int_eq(chmod(in_tmp("news/locked"), 0), 0);
-    if (!run_unprivileged(&o, ARGS("check", dir, "--json",
-                                   in_tmp("r.json"))))
+    ck_assert_int_eq(mkdir(harness_tmp("news/locked"), 0777), 0);
+    harness_write_file(harness_tmp("news/locked/x.txt"),
+                       " date 2026-02-26 5 drones\n");
+    ck_assert_int_eq(chmod(harness_tmp("news/locked"), 0), 0);
+    if (!run_unprivileged(&o, HARNESS_ARGS("check", dir, "--json",
+                                           harness_tmp("r.json"))))
         return;
-    expect_status(&o, 2);
-    expect_message(&o, in_tmp("news/locked"), 0, 0, "permission denied");
-    expect_report(&o, in_tmp("r.json"), 2, in_tmp("news/locked"), 0, 0,
-                  "cannot read directory: permission denied");
+    harness_expect_status(&o, 2);
+    expect_message(&o, harness_tmp("news/locked"), 0, 0,
+                   "permission denied");
+    expect_report(&o, harness_tmp("r.json"), 2, harness_tmp("news/locked"),
+                  0, 0, "cannot read directory: permission denied");
 }
 END_TEST
 
 START_TEST(unreadable_article_is_named_and_others_reported)
 {
     const char *dir = good_folder();
-    struct outcome o;
+    struct harness_outcome o;
 
-    write_file(in_tmp("news/b.txt"), " date 2026-02-26 5 drones\n");
-    ck_assert_int_eq(chmod(in_tmp("news/b.txt"), 0), 0);
-    if (!run_unprivileged(&o, ARGS("check", dir, "--json",
-                                   in_tmp("r.json"))))
+    harness_write_file(harness_tmp("news/b.txt"),
+                       " date 2026-02-26 5 drones\n");
+    ck_assert_int_eq(chmod(harness_tmp("news/b.txt"), 0), 0);
+    if (!run_unprivileged(&o, HARNESS_ARGS("check", dir, "--json",
+                                           harness_tmp("r.json"))))
         return;
-    expect_status(&o, 2);
-    expect_message(&o, in_tmp("news/b.txt"), 0, 0, "permission denied");
-    expect_report(&o, in_tmp("r.json"), 2, in_tmp("news/b.txt"), 0, 0,
-                  "permission denied");
+    harness_expect_status(&o, 2);
+    expect_message(&o, harness_tmp("news/b.txt"), 0, 0, "permission denied");
+    expect_report(&o, harness_tmp("r.json"), 2, harness_tmp("news/b.txt"),
+                  0, 0, "permission denied");
 }
 END_TEST
 
@@ -522,10 +339,10 @@ END_TEST
 
 START_TEST(bom_and_crlf_are_fine)
 {
-    struct outcome o;
+    struct harness_outcome o;
 
-    run(&o, ARGS("extract", BAD "bom-crlf.txt"));
-    expect_status(&o, 0);
+    harness_run(&o, "extract", BAD "bom-crlf.txt");
+    harness_expect_status(&o, 0);
     ck_assert_msg(o.err.len == 0, "%s: stderr: %s", o.cmd, o.err.data);
     /* "420 drones" starts at byte 52 of the file, BOM and CRs counted */
     ck_assert_msg(strstr(o.out.data, "\"offset\":52,") &&
@@ -538,12 +355,12 @@ END_TEST
 
 START_TEST(date_without_body_is_fine)
 {
-    struct outcome o;
+    struct harness_outcome o;
 
-    run(&o, ARGS("check", GOOD1, BAD "date-only.txt", GOOD2, "--json",
-                 in_tmp("r.json")));
-    expect_success(&o);
-    expect_report(&o, in_tmp("r.json"), 2, NULL, 0, 0, NULL);
+    harness_run(&o, "check", GOOD1, BAD "date-only.txt", GOOD2, "--json",
+                harness_tmp("r.json"));
+    harness_expect_success(&o);
+    expect_report(&o, harness_tmp("r.json"), 2, NULL, 0, 0, NULL);
     ck_assert_msg(o.err.data[0] == '\0', "%s: a good article gives "
                   "no message, got: %s", o.cmd, o.err.data);
 }
@@ -552,15 +369,15 @@ END_TEST
 START_TEST(symlink_loop_in_walk_is_fine)
 {
     const char *dir = good_folder();
-    struct outcome o;
+    struct harness_outcome o;
 
-    ck_assert_int_eq(symlink("..", in_tmp("news/up")), 0);
-    ck_assert_int_eq(symlink(".", in_tmp("news/self")), 0);
-    ck_assert_int_eq(mkdir(in_tmp("news/sub"), 0777), 0);
-    ck_assert_int_eq(symlink(dir, in_tmp("news/sub/back")), 0);
-    run(&o, ARGS("check", dir, "--json", in_tmp("r.json")));
-    expect_success(&o);
-    expect_report(&o, in_tmp("r.json"), 2, NULL, 0, 0, NULL);
+    ck_assert_int_eq(symlink("..", harness_tmp("news/up")), 0);
+    ck_assert_int_eq(symlink(".", harness_tmp("news/self")), 0);
+    ck_assert_int_eq(mkdir(harness_tmp("news/sub"), 0777), 0);
+    ck_assert_int_eq(symlink(dir, harness_tmp("news/sub/back")), 0);
+    harness_run(&o, "check", dir, "--json", harness_tmp("r.json"));
+    harness_expect_success(&o);
+    expect_report(&o, harness_tmp("r.json"), 2, NULL, 0, 0, NULL);
 }
 END_TEST
 
@@ -569,7 +386,7 @@ START_TEST(huge_line_is_read)
 {
     struct buf seed = BUF_INIT, big = BUF_INIT;
     struct err e = ERR_INIT;
-    struct outcome o;
+    struct harness_outcome o;
 
     ck_assert_int_eq(buf_read_file(&seed, TEST_SRCDIR "/" GOOD2, &e), 0);
     for (size_t i = 0; i < seed.len; i++)
@@ -579,13 +396,13 @@ START_TEST(huge_line_is_read)
     while (big.len < (4u << 20))
         buf_append(&big, seed.data + 17, seed.len - 17);
     buf_putc(&big, '\n');
-    write_bytes(in_tmp("huge.txt"), big.data, big.len);
+    harness_write_bytes(harness_tmp("huge.txt"), big.data, big.len);
     buf_release(&seed);
     buf_release(&big);
-    run(&o, ARGS("check", GOOD1, in_tmp("huge.txt"), "--json",
-                 in_tmp("r.json")));
-    expect_success(&o);
-    expect_report(&o, in_tmp("r.json"), 2, NULL, 0, 0, NULL);
+    harness_run(&o, "check", GOOD1, harness_tmp("huge.txt"), "--json",
+                harness_tmp("r.json"));
+    harness_expect_success(&o);
+    expect_report(&o, harness_tmp("r.json"), 2, NULL, 0, 0, NULL);
 }
 END_TEST
 
@@ -598,9 +415,9 @@ START_TEST(hostile_names_give_well_formed_reports)
     const char *dir = good_folder();
     struct buf b = BUF_INIT;
     struct err e = ERR_INIT;
-    struct outcome o;
+    struct harness_outcome o;
 
-    rename(in_tmp("news/c.txt"), in_tmp("news/caf\xe9.txt"));
+    rename(harness_tmp("news/c.txt"), harness_tmp("news/caf\xe9.txt"));
     ck_assert_int_eq(buf_read_file(&b, TEST_SRCDIR "/" GOOD1, &e), 0);
     /* the date alone on its line, then a source: header */
     b.data[16] = '\n';
@@ -608,18 +425,18 @@ START_TEST(hostile_names_give_well_formed_reports)
     buf_append(&art, b.data, 17);
     buf_puts(&art, "source: evil\x01\x1b[31m\xc2\x85\x7f outlet\n\n");
     buf_append(&art, b.data + 17, b.len - 17);
-    write_bytes(in_tmp("news/evil.txt"), art.data, art.len);
-    write_file(in_tmp("news/\xff\xfe.txt"), "no date\n");
+    harness_write_bytes(harness_tmp("news/evil.txt"), art.data, art.len);
+    harness_write_file(harness_tmp("news/\xff\xfe.txt"), "no date\n");
     buf_release(&b);
     buf_release(&art);
-    run(&o, ARGS("check", dir, "--json", in_tmp("r.json"), "--xml",
-                 in_tmp("r.xml")));
-    expect_status(&o, 2);
-    json_t *root = load_json(in_tmp("r.json"), o.cmd);
+    harness_run(&o, "check", dir, "--json", harness_tmp("r.json"), "--xml",
+                harness_tmp("r.xml"));
+    harness_expect_status(&o, 2);
+    json_t *root = harness_load_json(harness_tmp("r.json"), o.cmd);
     ck_assert_int_eq(summary_count(root, "sources"), 3);
     json_decref(root);
     struct buf j = BUF_INIT;
-    ck_assert_int_eq(buf_read_file(&j, in_tmp("r.json"), &e), 0);
+    ck_assert_int_eq(buf_read_file(&j, harness_tmp("r.json"), &e), 0);
     ck_assert_msg(strstr(j.data, "caf\xef\xbf\xbd.txt") != NULL,
                   "%s: no repaired file name in the report", o.cmd);
     ck_assert_msg(strstr(j.data, "\"evil  [31m   outlet\"") != NULL,
@@ -627,7 +444,7 @@ START_TEST(hostile_names_give_well_formed_reports)
     ck_assert_msg(strstr(j.data, "\xef\xbf\xbd\xef\xbf\xbd.txt") != NULL,
                   "%s: no repaired name in the errors", o.cmd);
     buf_release(&j);
-    expect_valid_xml(in_tmp("r.xml"), o.cmd);
+    expect_valid_xml(harness_tmp("r.xml"), o.cmd);
 }
 END_TEST
 
@@ -636,22 +453,22 @@ END_TEST
 START_TEST(non_utf8_name_survives_extract_then_compare)
 {
     const char *dir = good_folder();
-    struct outcome o;
+    struct harness_outcome o;
 
-    rename(in_tmp("news/c.txt"), in_tmp("news/caf\xe9.txt"));
-    run(&o, ARGS("check", dir, "--json", in_tmp("check.json")));
-    expect_success(&o);
+    rename(harness_tmp("news/c.txt"), harness_tmp("news/caf\xe9.txt"));
+    harness_run(&o, "check", dir, "--json", harness_tmp("check.json"));
+    harness_expect_success(&o);
     int want = o.status;
-    run(&o, ARGS("extract", dir));
-    expect_status(&o, 0);
-    write_bytes(in_tmp("facts.jsonl"), o.out.data, o.out.len);
-    run_as(&o, AS_ME, in_tmp("facts.jsonl"), NULL,
-           ARGS("compare", "--json", in_tmp("compare.json")));
-    expect_status(&o, want);
+    harness_run(&o, "extract", dir);
+    harness_expect_status(&o, 0);
+    harness_write_bytes(harness_tmp("facts.jsonl"), o.out.data, o.out.len);
+    harness_run_io(&o, harness_tmp("facts.jsonl"), NULL, "compare", "--json",
+                   harness_tmp("compare.json"));
+    harness_expect_status(&o, want);
     ck_assert_msg(o.err.len == 0, "%s: stderr: %s", o.cmd, o.err.data);
     char command[512];
     snprintf(command, sizeof(command), "cmp -s '%s' '%s'",
-             in_tmp("check.json"), in_tmp("compare.json"));
+             harness_tmp("check.json"), harness_tmp("compare.json"));
     ck_assert_msg(system(command) == 0, "extract | compare differs from "
                   "check for a non-UTF-8 file name");
 }
@@ -688,14 +505,14 @@ START_TEST(bad_fact_line_is_named_and_others_compared)
 {
     const struct facts_row *r = &facts_rows[_i];
     char path[256];
-    struct outcome o;
+    struct harness_outcome o;
 
     snprintf(path, sizeof(path), BAD "%s", r->file);
-    run(&o, ARGS("compare", path, "--json", in_tmp("r.json")));
-    expect_status(&o, 2);
+    harness_run(&o, "compare", path, "--json", harness_tmp("r.json"));
+    harness_expect_status(&o, 2);
     expect_message(&o, path, r->line, -1, r->msg);
-    expect_report(&o, in_tmp("r.json"), 2, path, r->line, -1, r->msg);
-    json_t *root = load_json(in_tmp("r.json"), o.cmd);
+    expect_report(&o, harness_tmp("r.json"), 2, path, r->line, -1, r->msg);
+    json_t *root = harness_load_json(harness_tmp("r.json"), o.cmd);
     ck_assert_int_eq(summary_count(root, "facts"), 2);
     ck_assert_int_eq(summary_count(root, "agree"), 1);
     json_decref(root);
@@ -705,16 +522,16 @@ END_TEST
 /* On stdin the file is called <stdin>. */
 START_TEST(bad_fact_line_on_stdin_is_named)
 {
-    struct outcome o;
+    struct harness_outcome o;
 
-    run_as(&o, AS_ME, TEST_SRCDIR "/" BAD "facts-date-order.jsonl", NULL,
-           ARGS("compare", "--json", in_tmp("r.json")));
-    expect_status(&o, 2);
+    harness_run_io(&o, TEST_SRCDIR "/" BAD "facts-date-order.jsonl", NULL,
+                   "compare", "--json", harness_tmp("r.json"));
+    harness_expect_status(&o, 2);
     expect_message(&o, "<stdin>", 2, 0, "date_to is before date_from");
-    expect_report(&o, in_tmp("r.json"), 2, "<stdin>", 2, 0,
+    expect_report(&o, harness_tmp("r.json"), 2, "<stdin>", 2, 0,
                   "date_to is before date_from");
-    ck_assert_msg(stderr_lines(&o) == 1, "%s: want one line on stderr, "
-                  "got: %s", o.cmd, o.err.data);
+    ck_assert_msg(harness_stderr_lines(&o) == 1, "%s: want one line on "
+                  "stderr, got: %s", o.cmd, o.err.data);
 }
 END_TEST
 
@@ -723,7 +540,7 @@ START_TEST(huge_fact_line_is_named)
 {
     struct buf b = BUF_INIT;
     struct err e = ERR_INIT;
-    struct outcome o;
+    struct harness_outcome o;
 
     ck_assert_int_eq(buf_read_file(&b, TEST_SRCDIR "/" BAD
                                    "facts-not-json.jsonl", &e), 0);
@@ -735,29 +552,29 @@ START_TEST(huge_fact_line_is_named)
         buf_puts(&big, "420 drones ");
     buf_puts(&big, "\"}\n");
     buf_puts(&big, strchr(nl + 1, '\n') + 1);
-    write_bytes(in_tmp("big.jsonl"), big.data, big.len);
+    harness_write_bytes(harness_tmp("big.jsonl"), big.data, big.len);
     buf_release(&b);
     buf_release(&big);
-    run(&o, ARGS("compare", in_tmp("big.jsonl"), "--json",
-                 in_tmp("r.json")));
-    expect_status(&o, 2);
-    expect_message(&o, in_tmp("big.jsonl"), 2, 0,
+    harness_run(&o, "compare", harness_tmp("big.jsonl"), "--json",
+                harness_tmp("r.json"));
+    harness_expect_status(&o, 2);
+    expect_message(&o, harness_tmp("big.jsonl"), 2, 0,
                    "'source' must be a string");
-    expect_report(&o, in_tmp("r.json"), 2, in_tmp("big.jsonl"), 2, 0,
+    expect_report(&o, harness_tmp("r.json"), 2, harness_tmp("big.jsonl"), 2, 0,
                   "'source' must be a string");
 }
 END_TEST
 
 START_TEST(missing_facts_file_is_named_and_others_compared)
 {
-    struct outcome o;
+    struct harness_outcome o;
 
-    run(&o, ARGS("compare", "no/such/facts.jsonl",
-                 BAD "facts-date-order.jsonl", "--json", in_tmp("r.json")));
-    expect_status(&o, 2);
+    harness_run(&o, "compare", "no/such/facts.jsonl",
+                BAD "facts-date-order.jsonl", "--json", harness_tmp("r.json"));
+    harness_expect_status(&o, 2);
     expect_message(&o, "no/such/facts.jsonl", 0, 0,
                    "no such file or directory");
-    json_t *root = load_json(in_tmp("r.json"), o.cmd);
+    json_t *root = harness_load_json(harness_tmp("r.json"), o.cmd);
     ck_assert_uint_eq(json_array_size(json_object_get(root, "errors")), 2);
     ck_assert_int_eq(summary_count(root, "agree"), 1);
     json_decref(root);
@@ -789,112 +606,112 @@ START_TEST(bad_baseline_is_named_and_report_written)
 {
     const struct baseline_row *r = &baseline_rows[_i];
     char path[256];
-    struct outcome o;
+    struct harness_outcome o;
 
     snprintf(path, sizeof(path), "%s%s",
              strchr(r->file, '/') ? "" : BAD, r->file);
-    run(&o, ARGS("check", GOOD1, GOOD2, "--baseline", path, "--json",
-                 in_tmp("r.json")));
-    expect_status(&o, 2);
+    harness_run(&o, "check", GOOD1, GOOD2, "--baseline", path, "--json",
+                harness_tmp("r.json"));
+    harness_expect_status(&o, 2);
     expect_message(&o, path, r->line, -1, r->msg);
-    expect_report(&o, in_tmp("r.json"), 2, path, r->line, -1, r->msg);
-    ck_assert_msg(stderr_lines(&o) == 1, "%s: want one line on stderr, "
-                  "got: %s", o.cmd, o.err.data);
+    expect_report(&o, harness_tmp("r.json"), 2, path, r->line, -1, r->msg);
+    ck_assert_msg(harness_stderr_lines(&o) == 1, "%s: want one line on "
+                  "stderr, got: %s", o.cmd, o.err.data);
 }
 END_TEST
 
 /* ---- reports that cannot be written ---- */
 
 /* The JSON report cannot be written; the XML one still is, whole. */
-static void expect_json_not_written(struct outcome *o, const char *json,
-                                    const char *why)
+static void expect_json_not_written(struct harness_outcome *o,
+                                    const char *json, const char *why)
 {
-    run(o, ARGS("check", GOOD1, GOOD2, "--json", json, "--xml",
-                in_tmp("r.xml")));
-    expect_status(o, 2);
+    harness_run(o, "check", GOOD1, GOOD2, "--json", json, "--xml",
+                harness_tmp("r.xml"));
+    harness_expect_status(o, 2);
     expect_message(o, json, 0, 0, why);
-    expect_valid_xml(in_tmp("r.xml"), o->cmd);
-    expect_no_temporary(tmp, o->cmd);
+    expect_valid_xml(harness_tmp("r.xml"), o->cmd);
+    expect_no_temporary(harness_tmp_dir(), o->cmd);
 }
 
 START_TEST(report_in_missing_folder_exits_2)
 {
-    struct outcome o;
+    struct harness_outcome o;
 
-    expect_json_not_written(&o, in_tmp("no/such/r.json"),
+    expect_json_not_written(&o, harness_tmp("no/such/r.json"),
                             "cannot write report: no such file or directory");
-    ck_assert_msg(stderr_lines(&o) == 1, "%s: want one line on stderr, "
-                  "got: %s", o.cmd, o.err.data);
+    ck_assert_msg(harness_stderr_lines(&o) == 1, "%s: want one line on "
+                  "stderr, got: %s", o.cmd, o.err.data);
 }
 END_TEST
 
 START_TEST(report_onto_folder_exits_2)
 {
-    struct outcome o;
+    struct harness_outcome o;
 
-    ck_assert_int_eq(mkdir(in_tmp("r.json"), 0777), 0);
-    expect_json_not_written(&o, in_tmp("r.json"),
+    ck_assert_int_eq(mkdir(harness_tmp("r.json"), 0777), 0);
+    expect_json_not_written(&o, harness_tmp("r.json"),
                             "cannot write report: is a directory");
-    ck_assert_msg(stderr_lines(&o) == 1, "%s: want one line on stderr, "
-                  "got: %s", o.cmd, o.err.data);
+    ck_assert_msg(harness_stderr_lines(&o) == 1, "%s: want one line on "
+                  "stderr, got: %s", o.cmd, o.err.data);
 }
 END_TEST
 
 START_TEST(report_onto_full_device_exits_2)
 {
-    struct outcome o;
+    struct harness_outcome o;
 
     expect_json_not_written(&o, "/dev/full",
                             "cannot write report: no space left on device");
-    ck_assert_msg(stderr_lines(&o) == 1, "%s: want one line on stderr, "
-                  "got: %s", o.cmd, o.err.data);
+    ck_assert_msg(harness_stderr_lines(&o) == 1, "%s: want one line on "
+                  "stderr, got: %s", o.cmd, o.err.data);
 }
 END_TEST
 
 START_TEST(xml_report_onto_full_device_exits_2)
 {
-    struct outcome o;
+    struct harness_outcome o;
 
-    run(&o, ARGS("check", GOOD1, GOOD2, "--xml", "/dev/full", "--json",
-                 in_tmp("r.json")));
-    expect_status(&o, 2);
+    harness_run(&o, "check", GOOD1, GOOD2, "--xml", "/dev/full", "--json",
+                harness_tmp("r.json"));
+    harness_expect_status(&o, 2);
     expect_message(&o, "/dev/full", 0, 0, "no space left on device");
-    expect_report(&o, in_tmp("r.json"), 2, NULL, 0, 0, NULL);
-    ck_assert_msg(stderr_lines(&o) == 1, "%s: want one line on stderr, "
-                  "got: %s", o.cmd, o.err.data);
+    expect_report(&o, harness_tmp("r.json"), 2, NULL, 0, 0, NULL);
+    ck_assert_msg(harness_stderr_lines(&o) == 1, "%s: want one line on "
+                  "stderr, got: %s", o.cmd, o.err.data);
 }
 END_TEST
 
 START_TEST(summary_onto_full_device_exits_2)
 {
-    struct outcome o;
+    struct harness_outcome o;
 
-    run_as(&o, AS_ME, NULL, "/dev/full", ARGS("check", GOOD1, GOOD2));
-    expect_status(&o, 2);
+    harness_run_io(&o, NULL, "/dev/full", "check", GOOD1, GOOD2);
+    harness_expect_status(&o, 2);
     expect_message(&o, "standard output", 0, 0, "no space left on device");
-    ck_assert_msg(stderr_lines(&o) == 1, "%s: want one line on stderr, "
-                  "got: %s", o.cmd, o.err.data);
+    ck_assert_msg(harness_stderr_lines(&o) == 1, "%s: want one line on "
+                  "stderr, got: %s", o.cmd, o.err.data);
 }
 END_TEST
 
 /* A read-only folder keeps the report it had, whole. */
 START_TEST(report_in_read_only_folder_keeps_old_one)
 {
-    struct outcome o;
+    struct harness_outcome o;
 
-    ck_assert_int_eq(mkdir(in_tmp("ro"), 0777), 0);
-    write_file(in_tmp("ro/r.json"), "old\n");
-    ck_assert_int_eq(chmod(in_tmp("ro"), 0555), 0);
-    chmod(tmp, 0777);
-    if (!run_unprivileged(&o, ARGS("check", GOOD1, GOOD2, "--json",
-                                   in_tmp("ro/r.json"))))
+    ck_assert_int_eq(mkdir(harness_tmp("ro"), 0777), 0);
+    harness_write_file(harness_tmp("ro/r.json"), "old\n");
+    ck_assert_int_eq(chmod(harness_tmp("ro"), 0555), 0);
+    chmod(harness_tmp_dir(), 0777);
+    if (!run_unprivileged(&o, HARNESS_ARGS("check", GOOD1, GOOD2, "--json",
+                                           harness_tmp("ro/r.json"))))
         return;
-    expect_status(&o, 2);
-    expect_message(&o, in_tmp("ro/r.json"), 0, 0,
+    harness_expect_status(&o, 2);
+    expect_message(&o, harness_tmp("ro/r.json"), 0, 0,
                    "cannot write report: permission denied");
     struct buf b = BUF_INIT;
     struct err e = ERR_INIT;
-    ck_assert_int_eq(buf_read_file(&b, in_tmp("ro/r.json"), &e), 0);
+    ck_assert_int_eq(buf_read_file(&b, harness_tmp("ro/r.json"), &e), 0);
     ck_assert_str_eq(b.data, "old\n");
     buf_release(&b);
 }
@@ -944,17 +761,18 @@ START_TEST(usage_error_exits_2_and_writes_nothing)
     const struct usage_row *r = &usage_rows[_i];
     const char *args[8];
     size_t n = 0;
-    struct outcome o;
+    struct harness_outcome o;
 
     for (; n < 7 && r->args[n]; n++)
-        args[n] = strcmp(r->args[n], "@R") ? r->args[n] : in_tmp("r.json");
+        args[n] = strcmp(r->args[n], "@R") ? r->args[n]
+                                           : harness_tmp("r.json");
     args[n] = NULL;
-    run(&o, args);
-    expect_status(&o, 2);
-    expect_stderr_has(&o, r->msg);
-    expect_stderr_has(&o, "Try 'crosscheck --help'.");
+    harness_run_argv(&o, NULL, args);
+    harness_expect_status(&o, 2);
+    harness_expect_stderr_has(&o, r->msg);
+    harness_expect_stderr_has(&o, "Try 'crosscheck --help'.");
     ck_assert_msg(o.out.len == 0, "%s: stdout: %s", o.cmd, o.out.data);
-    ck_assert_msg(!file_exists(in_tmp("r.json")), "%s: wrote a report",
+    ck_assert_msg(!harness_exists(harness_tmp("r.json")), "%s: wrote a report",
                   o.cmd);
 }
 END_TEST
@@ -981,19 +799,19 @@ START_TEST(fuzz_finding_is_read_cleanly)
 {
     const struct fuzz_row *r = &fuzz_rows[_i];
     char path[256], want[128];
-    struct outcome o;
+    struct harness_outcome o;
 
     snprintf(path, sizeof(path), "tests/data/fuzz/%s", r->file);
     snprintf(want, sizeof(want), "\"text\":\"%s\"", r->fact);
-    run(&o, ARGS("extract", path));
-    expect_status(&o, 0);
+    harness_run(&o, "extract", path);
+    harness_expect_status(&o, 0);
     ck_assert_msg(o.err.len == 0, "%s: stderr: %s", o.cmd, o.err.data);
     ck_assert_msg(strstr(o.out.data, want) != NULL, "%s: no fact '%s': %s",
                   o.cmd, r->fact, o.out.data);
-    write_bytes(in_tmp("facts.jsonl"), o.out.data, o.out.len);
-    run(&o, ARGS("compare", in_tmp("facts.jsonl"), "--json",
-                 in_tmp("r.json")));
-    expect_success(&o);
+    harness_write_bytes(harness_tmp("facts.jsonl"), o.out.data, o.out.len);
+    harness_run(&o, "compare", harness_tmp("facts.jsonl"), "--json",
+                harness_tmp("r.json"));
+    harness_expect_success(&o);
     ck_assert_msg(o.err.len == 0, "%s (facts of %s): stderr: %s", o.cmd,
                   path, o.err.data);
 }
@@ -1009,8 +827,7 @@ static Suite *badinput_suite(void)
     Suite *s = suite_create("badinput");
     TCase *tc;
 
-    tc = tcase_create("articles");
-    tcase_add_checked_fixture(tc, make_tmp, remove_tmp);
+    tc = harness_tcase(s, "articles");
     tcase_set_timeout(tc, 60);
     LOOP(tc, bad_article_is_named_and_others_reported, article_rows);
     LOOP(tc, extract_names_bad_article_and_goes_on, article_rows);
@@ -1025,20 +842,16 @@ static Suite *badinput_suite(void)
     tcase_add_test(tc, huge_line_is_read);
     tcase_add_test(tc, hostile_names_give_well_formed_reports);
     tcase_add_test(tc, non_utf8_name_survives_extract_then_compare);
-    suite_add_tcase(s, tc);
 
-    tc = tcase_create("facts");
-    tcase_add_checked_fixture(tc, make_tmp, remove_tmp);
+    tc = harness_tcase(s, "facts");
     tcase_set_timeout(tc, 60);
     LOOP(tc, bad_fact_line_is_named_and_others_compared, facts_rows);
     tcase_add_test(tc, bad_fact_line_on_stdin_is_named);
     tcase_add_test(tc, huge_fact_line_is_named);
     tcase_add_test(tc, missing_facts_file_is_named_and_others_compared);
     LOOP(tc, bad_baseline_is_named_and_report_written, baseline_rows);
-    suite_add_tcase(s, tc);
 
-    tc = tcase_create("outputs");
-    tcase_add_checked_fixture(tc, make_tmp, remove_tmp);
+    tc = harness_tcase(s, "outputs");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, report_in_missing_folder_exits_2);
     tcase_add_test(tc, report_onto_folder_exits_2);
@@ -1047,13 +860,10 @@ static Suite *badinput_suite(void)
     tcase_add_test(tc, summary_onto_full_device_exits_2);
     tcase_add_test(tc, report_in_read_only_folder_keeps_old_one);
     LOOP(tc, usage_error_exits_2_and_writes_nothing, usage_rows);
-    suite_add_tcase(s, tc);
 
-    tc = tcase_create("fuzz");
-    tcase_add_checked_fixture(tc, make_tmp, remove_tmp);
+    tc = harness_tcase(s, "fuzz");
     tcase_set_timeout(tc, 60);
     LOOP(tc, fuzz_finding_is_read_cleanly, fuzz_rows);
-    suite_add_tcase(s, tc);
     return s;
 }
 

@@ -10,6 +10,7 @@
 
 #include "cmp/cmp.h"
 #include "fact/fact.h"
+#include "harness.h"
 #include "report/report.h"
 #include "util/date.h"
 #include "util/err.h"
@@ -597,42 +598,6 @@ END_TEST
 
 /* ---- baselines ---- */
 
-static char tmpdir[64];
-
-static void make_tmpdir(void)
-{
-    snprintf(tmpdir, sizeof(tmpdir), "/tmp/check_cmp.XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
-}
-
-static void remove_tmpdir(void)
-{
-    char cmd[128];
-
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "cannot remove %s\n", tmpdir);
-}
-
-static const char *tmp_path(const char *name)
-{
-    static char path[128];
-
-    snprintf(path, sizeof(path), "%s/%s", tmpdir, name);
-    return path;
-}
-
-static const char *write_tmp(const char *name, const char *text)
-{
-    const char *path = tmp_path(name);
-    FILE *f = fopen(path, "w");
-
-    ck_assert_ptr_nonnull(f);
-    fputs(text, f);
-    ck_assert_int_eq(fclose(f), 0);
-    return path;
-}
-
 /* Yesterday's report: the front line conflict of 1,200 and 1,250 km. */
 static const char *write_baseline(void)
 {
@@ -643,7 +608,7 @@ static const char *write_baseline(void)
     };
     struct cmp_result r;
     struct err e = ERR_INIT;
-    const char *path = tmp_path("baseline.json");
+    const char *path = harness_tmp("baseline.json");
 
     run(f, 2, &r);
     ck_assert_uint_eq(r.conflict, 1);
@@ -812,8 +777,9 @@ START_TEST(corrupt_baseline_is_an_error_naming_the_file)
     const struct bad_baseline *b = &bad_baselines[_i];
     struct cmp_result r;
     struct err e = ERR_INIT;
+    const char *path = harness_tmp(b->name);
 
-    const char *path = write_tmp(b->name, b->text);
+    harness_write_file(path, b->text);
     run(NULL, 0, &r);
     ck_assert_msg(cmp_apply_baseline(&r, path, &e) == -1, "%s accepted",
                   b->name);
@@ -873,8 +839,7 @@ static Suite *cmp_suite(void)
     tcase_add_test(t, input_errors_are_kept_for_the_report);
     suite_add_tcase(s, t);
 
-    t = tcase_create("baseline");
-    tcase_add_checked_fixture(t, make_tmpdir, remove_tmpdir);
+    t = harness_tcase(s, "baseline");
     tcase_add_test(t, baseline_conflict_unchanged);
     tcase_add_test(t, baseline_conflict_updated_by_new_value);
     tcase_add_test(t, baseline_conflict_unchanged_by_finer_bounds);
@@ -884,7 +849,6 @@ static Suite *cmp_suite(void)
     tcase_add_loop_test(t, corrupt_baseline_is_an_error_naming_the_file, 0,
                         sizeof(bad_baselines) / sizeof(bad_baselines[0]));
     tcase_add_test(t, missing_baseline_is_an_error_naming_the_file);
-    suite_add_tcase(s, t);
     return s;
 }
 

@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <check.h>
-#include <fcntl.h>
 #include <jansson.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -13,138 +12,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
+#include "harness.h"
 #include "util/buf.h"
-#include "util/err.h"
 
-#define BIN TEST_BUILDDIR "/src/crosscheck"
 #define GATE "tests/data/gate/"
 #define FRONT_LINE "front line length"
 #define DRONES "drones launched"
-
-/* ---- scratch files ---- */
-
-static char tmp[64];
-
-static void make_tmp(void)
-{
-    snprintf(tmp, sizeof(tmp), "/tmp/check_gate.XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(tmp));
-}
-
-static void remove_tmp(void)
-{
-    char cmd[128];
-
-    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmp);
-    if (system(cmd) != 0)
-        fprintf(stderr, "cannot remove %s\n", tmp);
-}
-
-/* A path in the scratch directory (one of a few rotating buffers). */
-static const char *in_tmp(const char *name)
-{
-    static char paths[8][128];
-    static int next;
-    char *p = paths[next++ % 8];
-
-    snprintf(p, sizeof(paths[0]), "%s/%s", tmp, name);
-    return p;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    struct buf b = BUF_INIT;
-    struct err e = ERR_INIT;
-
-    ck_assert_msg(buf_read_file(&b, path, &e) == 0, "%s: %s", path, e.msg);
-    return buf_detach(&b, len);
-}
-
-static void write_file(const char *path, const char *data, size_t len)
-{
-    FILE *f = fopen(path, "w");
-
-    ck_assert_msg(f != NULL, "cannot write %s", path);
-    ck_assert_uint_eq(fwrite(data, 1, len, f), len);
-    ck_assert_int_eq(fclose(f), 0);
-}
-
-/* ---- running the program ---- */
-
-#define ARGS(...) ((const char *const[]){ __VA_ARGS__, NULL })
-
-/* Run crosscheck with args in the source tree, stdout to out (NULL:
- * /dev/null) and stderr to the scratch file .stderr.  Returns the exit
- * status. */
-static int run(const char *out, const char *const *args)
-{
-    const char *argv[32] = { "crosscheck" };
-    size_t n = 1;
-    int ws;
-
-    while (args[n - 1] && n < 31) {
-        argv[n] = args[n - 1];
-        n++;
-    }
-    argv[n] = NULL;
-    fflush(NULL);
-    pid_t pid = fork();
-    ck_assert_int_ne(pid, -1);
-    if (pid == 0) {
-        int fd1 = open(out ? out : "/dev/null",
-                       O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        int fd2 = open(in_tmp(".stderr"), O_WRONLY | O_CREAT | O_TRUNC,
-                       0644);
-        if (fd1 < 0 || fd2 < 0 || chdir(TEST_SRCDIR) < 0)
-            _exit(127);
-        dup2(fd1, 1);
-        dup2(fd2, 2);
-        execv(BIN, (char *const *)argv);
-        _exit(127);
-    }
-    ck_assert_int_eq(waitpid(pid, &ws, 0), pid);
-    ck_assert_msg(WIFEXITED(ws) && WEXITSTATUS(ws) != 127,
-                  "cannot run %s", BIN);
-    return WEXITSTATUS(ws);
-}
-
-/* What the last run wrote on stderr; the caller frees it. */
-static char *last_stderr(void)
-{
-    return slurp(in_tmp(".stderr"), NULL);
-}
-
-static void expect_status(int got, int want, const char *what)
-{
-    char *err;
-
-    if (got == want)
-        return;
-    err = last_stderr();
-    ck_abort_msg("%s: exit status %d, want %d; stderr: %s", what, got,
-                 want, err);
-}
-
-static json_t *load_json(const char *path)
-{
-    json_error_t je;
-    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
-
-    ck_assert_msg(root != NULL, "%s:%d: not JSON: %s", path, je.line,
-                  je.text);
-    return root;
-}
 
 /* This run's own report of the seeds, as a baseline that knows their
  * conflicts whatever the extractor finds today. */
 static const char *own_baseline(void)
 {
-    const char *path = in_tmp("own.json");
+    const char *path = harness_tmp("own.json");
+    struct harness_outcome o;
 
-    ck_assert_int_le(run(NULL, ARGS("check", "seeds", "--json", path)), 1);
+    harness_run(&o, "check", "seeds", "--json", path);
+    harness_expect_success(&o);
     return path;
 }
 
@@ -197,12 +81,13 @@ static json_int_t summary_of(json_t *report, const char *key)
 
 START_TEST(seeds_without_baseline_exit_1_on_the_front_line)
 {
-    const char *json = in_tmp("r.json");
+    const char *json = harness_tmp("r.json");
     json_t *r;
+    struct harness_outcome o;
 
-    expect_status(run(NULL, ARGS("check", "seeds", "--json", json)), 1,
-                  "check seeds");
-    r = load_json(json);
+    harness_run(&o, "check", "seeds", "--json", json);
+    harness_expect_status(&o, 1);
+    r = harness_load_json(json, NULL);
     expect_group(r, FRONT_LINE, true, NULL);
     ck_assert_ptr_null(json_object_get(r, "absent"));
     json_decref(r);
@@ -211,13 +96,13 @@ END_TEST
 
 START_TEST(seeds_against_their_own_report_exit_0)
 {
-    const char *base = own_baseline(), *json = in_tmp("r.json");
+    const char *base = own_baseline(), *json = harness_tmp("r.json");
     json_t *r, *groups;
+    struct harness_outcome o;
 
-    expect_status(run(NULL, ARGS("check", "seeds", "--baseline", base,
-                                 "--json", json)), 0,
-                  "check seeds --baseline own.json");
-    r = load_json(json);
+    harness_run(&o, "check", "seeds", "--baseline", base, "--json", json);
+    harness_expect_status(&o, 0);
+    r = harness_load_json(json, NULL);
     expect_group(r, FRONT_LINE, false, "unchanged");
     groups = json_object_get(r, "groups");
     for (size_t i = 0; i < json_array_size(groups); i++)
@@ -235,23 +120,25 @@ END_TEST
  * it. */
 START_TEST(seeds_pass_the_committed_baseline)
 {
-    int status = run(NULL, ARGS("check", "seeds", "--baseline",
-                                "reports/baseline.json"));
+    struct harness_outcome o;
 
-    expect_status(status, 0, "check seeds --baseline reports/baseline.json"
-                  " (a conflict is new: review it, then make baseline)");
+    harness_run(&o, "check", "seeds", "--baseline", "reports/baseline.json");
+    ck_assert_msg(o.status == 0, "%s: exit status %d, want 0 (a conflict "
+                  "is new: review it, then make baseline); stderr: %s",
+                  o.cmd, o.status, o.err.data);
 }
 END_TEST
 
 START_TEST(differing_count_makes_an_agreeing_group_new)
 {
-    const char *base = own_baseline(), *json = in_tmp("r.json");
+    const char *base = own_baseline(), *json = harness_tmp("r.json");
     json_t *r, *drones;
+    struct harness_outcome o;
 
-    expect_status(run(NULL, ARGS("check", "seeds", GATE "drones-510.txt",
-                                 "--baseline", base, "--json", json)),
-                  1, "check seeds drones-510.txt");
-    r = load_json(json);
+    harness_run(&o, "check", "seeds", GATE "drones-510.txt",
+                "--baseline", base, "--json", json);
+    harness_expect_status(&o, 1);
+    r = harness_load_json(json, NULL);
     expect_group(r, DRONES, true, "new");
     expect_group(r, FRONT_LINE, false, "unchanged");
     drones = json_object_get(group_of(r, "groups", DRONES), "facts");
@@ -265,13 +152,14 @@ END_TEST
 
 START_TEST(agreeing_article_leaves_a_known_conflict_unchanged)
 {
-    const char *base = own_baseline(), *json = in_tmp("r.json");
+    const char *base = own_baseline(), *json = harness_tmp("r.json");
     json_t *r;
+    struct harness_outcome o;
 
-    expect_status(run(NULL, ARGS("check", "seeds", GATE "front-line-1200.txt",
-                                 "--baseline", base, "--json", json)),
-                  0, "check seeds front-line-1200.txt");
-    r = load_json(json);
+    harness_run(&o, "check", "seeds", GATE "front-line-1200.txt",
+                "--baseline", base, "--json", json);
+    harness_expect_status(&o, 0);
+    r = harness_load_json(json, NULL);
     expect_group(r, FRONT_LINE, false, "unchanged");
     ck_assert_int_eq(json_integer_value(json_object_get(
         group_of(r, "groups", FRONT_LINE), "outlets")), 3);
@@ -281,13 +169,14 @@ END_TEST
 
 START_TEST(new_value_in_a_known_conflict_is_updated)
 {
-    const char *base = own_baseline(), *json = in_tmp("r.json");
+    const char *base = own_baseline(), *json = harness_tmp("r.json");
     json_t *r;
+    struct harness_outcome o;
 
-    expect_status(run(NULL, ARGS("check", "seeds", GATE "front-line-1300.txt",
-                                 "--baseline", base, "--json", json)),
-                  1, "check seeds front-line-1300.txt");
-    r = load_json(json);
+    harness_run(&o, "check", "seeds", GATE "front-line-1300.txt",
+                "--baseline", base, "--json", json);
+    harness_expect_status(&o, 1);
+    r = harness_load_json(json, NULL);
     expect_group(r, FRONT_LINE, true, "updated");
     ck_assert_int_eq(summary_of(r, "new"), 1);
     json_decref(r);
@@ -296,15 +185,16 @@ END_TEST
 
 START_TEST(conflict_gone_from_the_inputs_is_absent)
 {
-    const char *base = own_baseline(), *json = in_tmp("r.json");
+    const char *base = own_baseline(), *json = harness_tmp("r.json");
     json_t *r, *gone;
+    struct harness_outcome o;
 
     /* without 004, the front line has one outlet: no group, no conflict */
-    expect_status(run(NULL, ARGS("check", "seeds/000_6a967550f90513e5.txt",
-                                 "seeds/001_8252a958f62ab2a8.txt",
-                                 "--baseline", base, "--json", json)),
-                  0, "check 000 001 --baseline own.json");
-    r = load_json(json);
+    harness_run(&o, "check", "seeds/000_6a967550f90513e5.txt",
+                "seeds/001_8252a958f62ab2a8.txt", "--baseline", base,
+                "--json", json);
+    harness_expect_status(&o, 0);
+    r = harness_load_json(json, NULL);
     gone = group_of(r, "absent", FRONT_LINE);
     ck_assert_str_eq(str_of(gone, "baseline"), "absent");
     json_decref(r);
@@ -317,23 +207,23 @@ enum bad_kind { BAD_TRUNCATED, BAD_EMPTY, BAD_MISSING, BAD_NOT_REPORT };
 
 static const char *bad_baseline(enum bad_kind kind)
 {
-    const char *path = in_tmp("bad.json");
+    const char *path = harness_tmp("bad.json");
     size_t len;
     char *text;
 
     switch (kind) {
     case BAD_TRUNCATED:
-        text = slurp(own_baseline(), &len);
-        write_file(path, text, len / 2);
+        text = harness_slurp(own_baseline(), &len);
+        harness_write_bytes(path, text, len / 2);
         free(text);
         break;
     case BAD_EMPTY:
-        write_file(path, "", 0);
+        harness_write_file(path, "");
         break;
     case BAD_MISSING:
-        return in_tmp("no-such-baseline.json");
+        return harness_tmp("no-such-baseline.json");
     case BAD_NOT_REPORT:
-        write_file(path, "{\"conflicts\": []}\n", 18);
+        harness_write_file(path, "{\"conflicts\": []}\n");
         break;
     }
     return path;
@@ -342,29 +232,27 @@ static const char *bad_baseline(enum bad_kind kind)
 START_TEST(unusable_baseline_exits_2_and_the_reports_say_why)
 {
     const char *base = bad_baseline((enum bad_kind)_i);
-    const char *json = in_tmp("r.json"), *sarif = in_tmp("r.sarif"),
-               *junit = in_tmp("r.junit.xml");
-    char *err, *xml;
+    const char *json = harness_tmp("r.json"), *sarif = harness_tmp("r.sarif"),
+               *junit = harness_tmp("r.junit.xml");
+    struct harness_outcome o;
     json_t *r, *inv;
+    char *xml;
 
-    expect_status(run(NULL, ARGS("check", "seeds", "--baseline", base,
-                                 "--json", json, "--sarif", sarif,
-                                 "--junit", junit)), 2, base);
-    err = last_stderr();
-    ck_assert_msg(strstr(err, base) != NULL, "stderr does not name %s: %s",
-                  base, err);
-    free(err);
-    r = load_json(json);
+    harness_run(&o, "check", "seeds", "--baseline", base, "--json", json,
+                "--sarif", sarif, "--junit", junit);
+    harness_expect_status(&o, 2);
+    harness_expect_stderr_has(&o, base);
+    r = harness_load_json(json, NULL);
     ck_assert_uint_eq(json_array_size(json_object_get(r, "errors")), 1);
     json_decref(r);
-    r = load_json(sarif);
+    r = harness_load_json(sarif, NULL);
     inv = json_array_get(json_object_get(json_array_get(
         json_object_get(r, "runs"), 0), "invocations"), 0);
     ck_assert(json_is_false(json_object_get(inv, "executionSuccessful")));
     ck_assert_uint_eq(json_array_size(json_object_get(
         inv, "toolExecutionNotifications")), 1);
     json_decref(r);
-    xml = slurp(junit, NULL);
+    xml = harness_slurp(junit, NULL);
     ck_assert_msg(strstr(xml, "errors=\"1\"") && strstr(xml, "<error "),
                   "%s: the baseline error is not a JUnit error", junit);
     free(xml);
@@ -417,7 +305,7 @@ static long check_location(json_t *loc)
                   "%s: not a path relative to the tree", uri);
     ck_assert_int_eq(int_of(reg, "byteLength"), (json_int_t)strlen(snippet));
     snprintf(path, sizeof(path), "%s/%s", TEST_SRCDIR, uri);
-    text = slurp(path, &len);
+    text = harness_slurp(path, &len);
     ck_assert_msg(off + strlen(snippet) <= len &&
                   memcmp(text + off, snippet, strlen(snippet)) == 0,
                   "%s: '%s' is not at byte %zu", uri, snippet, off);
@@ -459,14 +347,15 @@ static void run_drones(const char **json, const char **sarif,
                        const char **junit)
 {
     const char *base = own_baseline();
+    struct harness_outcome o;
 
-    *json = in_tmp("r.json");
-    *sarif = in_tmp("r.sarif");
-    *junit = in_tmp("r.junit.xml");
-    expect_status(run(NULL, ARGS("check", "seeds", GATE "drones-510.txt",
-                                 "--baseline", base, "--json", *json,
-                                 "--sarif", *sarif, "--junit", *junit)),
-                  1, "check seeds drones-510.txt, every report");
+    *json = harness_tmp("r.json");
+    *sarif = harness_tmp("r.sarif");
+    *junit = harness_tmp("r.junit.xml");
+    harness_run(&o, "check", "seeds", GATE "drones-510.txt",
+                "--baseline", base, "--json", *json, "--sarif", *sarif,
+                "--junit", *junit);
+    harness_expect_status(&o, 1);
 }
 
 START_TEST(sarif_has_a_located_fingerprinted_result_per_conflict)
@@ -477,8 +366,8 @@ START_TEST(sarif_has_a_located_fingerprinted_result_per_conflict)
     bool saw_wide_column = false;
 
     run_drones(&json, &sarif, &junit);
-    r = load_json(json);
-    s = load_json(sarif);
+    r = harness_load_json(json, NULL);
+    s = harness_load_json(sarif, NULL);
     ck_assert_str_eq(str_of(s, "version"), "2.1.0");
     ck_assert_msg(strstr(str_of(s, "$schema"), "sarif-2.1.0"), "$schema");
     run0 = json_array_get(json_object_get(s, "runs"), 0);
@@ -525,12 +414,13 @@ END_TEST
 
 START_TEST(sarif_without_baseline_has_no_baseline_state)
 {
-    const char *sarif = in_tmp("r.sarif");
+    const char *sarif = harness_tmp("r.sarif");
     json_t *s, *results;
+    struct harness_outcome o;
 
-    expect_status(run(NULL, ARGS("check", "seeds", "--sarif", sarif)), 1,
-                  "check seeds --sarif");
-    s = load_json(sarif);
+    harness_run(&o, "check", "seeds", "--sarif", sarif);
+    harness_expect_status(&o, 1);
+    s = harness_load_json(sarif, NULL);
     results = json_object_get(json_array_get(json_object_get(s, "runs"), 0),
                               "results");
     ck_assert_uint_ge(json_array_size(results), 1);
@@ -546,12 +436,13 @@ END_TEST
 
 START_TEST(sarif_dash_goes_to_stdout_instead_of_the_summary)
 {
-    const char *out = in_tmp("stdout");
+    const char *out = harness_tmp("stdout");
     json_t *s;
+    struct harness_outcome o;
 
-    expect_status(run(out, ARGS("check", "seeds", "--sarif", "-")), 1,
-                  "check seeds --sarif -");
-    s = load_json(out);
+    harness_run_io(&o, NULL, out, "check", "seeds", "--sarif", "-");
+    harness_expect_status(&o, 1);
+    s = harness_load_json(out, NULL);
     ck_assert_str_eq(str_of(s, "version"), "2.1.0");
     json_decref(s);
 }
@@ -561,19 +452,21 @@ END_TEST
  * where the facts say. */
 START_TEST(compare_sarif_equals_check_sarif)
 {
-    const char *base = own_baseline(), *facts = in_tmp("facts.jsonl");
-    const char *a = in_tmp("check.sarif"), *b = in_tmp("compare.sarif");
+    const char *base = own_baseline(), *facts = harness_tmp("facts.jsonl");
+    const char *a = harness_tmp("check.sarif");
+    const char *b = harness_tmp("compare.sarif");
     char *ta, *tb;
+    struct harness_outcome o;
 
-    ck_assert_int_eq(run(facts, ARGS("extract", "seeds",
-                                     GATE "drones-510.txt")), 0);
-    expect_status(run(NULL, ARGS("compare", facts, "--baseline", base,
-                                 "--sarif", b)), 1, "compare --sarif");
-    expect_status(run(NULL, ARGS("check", "seeds", GATE "drones-510.txt",
-                                 "--baseline", base, "--sarif", a)), 1,
-                  "check --sarif");
-    ta = slurp(a, NULL);
-    tb = slurp(b, NULL);
+    harness_run_io(&o, NULL, facts, "extract", "seeds", GATE "drones-510.txt");
+    harness_expect_status(&o, 0);
+    harness_run(&o, "compare", facts, "--baseline", base, "--sarif", b);
+    harness_expect_status(&o, 1);
+    harness_run(&o, "check", "seeds", GATE "drones-510.txt",
+                "--baseline", base, "--sarif", a);
+    harness_expect_status(&o, 1);
+    ta = harness_slurp(a, NULL);
+    tb = harness_slurp(b, NULL);
     ck_assert_msg(strcmp(ta, tb) == 0, "compare's SARIF differs from"
                   " check's");
     free(ta);
@@ -584,27 +477,30 @@ END_TEST
 /* Facts whose articles are not at hand still give their byte offsets. */
 START_TEST(compare_without_the_articles_gives_byte_offsets)
 {
-    const char *facts = in_tmp("facts.jsonl"), *moved = in_tmp("moved.jsonl");
-    const char *sarif = in_tmp("r.sarif");
+    const char *facts = harness_tmp("facts.jsonl");
+    const char *moved = harness_tmp("moved.jsonl");
+    const char *sarif = harness_tmp("r.sarif");
     struct buf b = BUF_INIT;
     char *text, *p, *at;
     json_t *s, *results;
     size_t nregions = 0;
+    struct harness_outcome o;
 
-    ck_assert_int_eq(run(facts, ARGS("extract", "seeds")), 0);
-    text = slurp(facts, NULL);
+    harness_run_io(&o, NULL, facts, "extract", "seeds");
+    harness_expect_status(&o, 0);
+    text = harness_slurp(facts, NULL);
     buf_puts(&b, "");
     for (p = text; (at = strstr(p, "\"seeds/")); p = at + 7) {
         buf_append(&b, p, (size_t)(at - p));
         buf_puts(&b, "\"gone/");
     }
     buf_puts(&b, p);
-    write_file(moved, b.data, b.len);
+    harness_write_bytes(moved, b.data, b.len);
     buf_release(&b);
     free(text);
-    expect_status(run(NULL, ARGS("compare", moved, "--sarif", sarif)), 1,
-                  "compare moved facts --sarif");
-    s = load_json(sarif);
+    harness_run(&o, "compare", moved, "--sarif", sarif);
+    harness_expect_status(&o, 1);
+    s = harness_load_json(sarif, NULL);
     results = json_object_get(json_array_get(json_object_get(s, "runs"), 0),
                               "results");
     for (size_t i = 0; i < json_array_size(results); i++) {
@@ -681,7 +577,7 @@ START_TEST(junit_parses_and_fails_the_new_conflict)
     xmlChar *body, *type;
 
     run_drones(&json, &sarif, &junit);
-    r = load_json(json);
+    r = harness_load_json(json, NULL);
     groups = json_object_get(r, "groups");
     doc = xmlReadFile(junit, NULL, XML_PARSE_NONET);
     ck_assert_msg(doc != NULL, "%s is not well formed", junit);
@@ -726,13 +622,14 @@ END_TEST
 
 START_TEST(junit_marks_an_updated_conflict_failed)
 {
-    const char *base = own_baseline(), *junit = in_tmp("r.junit.xml");
+    const char *base = own_baseline(), *junit = harness_tmp("r.junit.xml");
     char *xml;
+    struct harness_outcome o;
 
-    expect_status(run(NULL, ARGS("check", "seeds", GATE "front-line-1300.txt",
-                                 "--baseline", base, "--junit", junit)),
-                  1, "check seeds front-line-1300.txt --junit");
-    xml = slurp(junit, NULL);
+    harness_run(&o, "check", "seeds", GATE "front-line-1300.txt",
+                "--baseline", base, "--junit", junit);
+    harness_expect_status(&o, 1);
+    xml = harness_slurp(junit, NULL);
     ck_assert_msg(strstr(xml, "type=\"updated\"") &&
                   strstr(xml, "failures=\"1\""),
                   "%s: no failure for the updated conflict", junit);
@@ -745,11 +642,10 @@ END_TEST
 int main(void)
 {
     Suite *s = suite_create("gate");
-    TCase *t = tcase_create("baseline");
+    TCase *t = harness_tcase(s, "baseline");
     SRunner *sr;
     int failed;
 
-    tcase_add_checked_fixture(t, make_tmp, remove_tmp);
     tcase_set_timeout(t, 60);
     tcase_add_test(t, seeds_without_baseline_exit_1_on_the_front_line);
     tcase_add_test(t, seeds_against_their_own_report_exit_0);
@@ -760,24 +656,19 @@ int main(void)
     tcase_add_test(t, conflict_gone_from_the_inputs_is_absent);
     tcase_add_loop_test(t, unusable_baseline_exits_2_and_the_reports_say_why,
                         BAD_TRUNCATED, BAD_NOT_REPORT + 1);
-    suite_add_tcase(s, t);
 
-    t = tcase_create("sarif");
-    tcase_add_checked_fixture(t, make_tmp, remove_tmp);
+    t = harness_tcase(s, "sarif");
     tcase_set_timeout(t, 60);
     tcase_add_test(t, sarif_has_a_located_fingerprinted_result_per_conflict);
     tcase_add_test(t, sarif_without_baseline_has_no_baseline_state);
     tcase_add_test(t, sarif_dash_goes_to_stdout_instead_of_the_summary);
     tcase_add_test(t, compare_sarif_equals_check_sarif);
     tcase_add_test(t, compare_without_the_articles_gives_byte_offsets);
-    suite_add_tcase(s, t);
 
-    t = tcase_create("junit");
-    tcase_add_checked_fixture(t, make_tmp, remove_tmp);
+    t = harness_tcase(s, "junit");
     tcase_set_timeout(t, 60);
     tcase_add_test(t, junit_parses_and_fails_the_new_conflict);
     tcase_add_test(t, junit_marks_an_updated_conflict_failed);
-    suite_add_tcase(s, t);
 
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <check.h>
-#include <ftw.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/xpath.h>
 #include <math.h>
@@ -14,74 +13,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cmp/cmp.h"
 #include "fact/fact.h"
+#include "harness.h"
 #include "report/report.h"
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/err.h"
 #include "util/sha256.h"
-
-/* ---- scratch files ---- */
-
-static char tmpdir[64];
-static char *owned[64];      /* strings facts point at, freed after */
-static size_t nowned;
-
-static void make_tmpdir(void)
-{
-    snprintf(tmpdir, sizeof(tmpdir), "/tmp/check_html.XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
-}
-
-static int remove_one(const char *path, const struct stat *st, int flag,
-                      struct FTW *ftw)
-{
-    return remove(path);
-}
-
-static void remove_tmpdir(void)
-{
-    nftw(tmpdir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
-    while (nowned > 0)
-        free(owned[--nowned]);
-}
-
-static char *own(char *s)
-{
-    ck_assert_uint_lt(nowned, sizeof(owned) / sizeof(*owned));
-    return owned[nowned++] = s;
-}
-
-/* A path in the scratch directory, kept until the test ends. */
-static const char *tmp_path(const char *name)
-{
-    struct buf b = BUF_INIT;
-
-    buf_printf(&b, "%s/%s", tmpdir, name);
-    return own(buf_detach(&b, NULL));
-}
-
-static void write_file(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-
-    ck_assert_msg(f != NULL, "cannot write %s", path);
-    fputs(text, f);
-    ck_assert_int_eq(fclose(f), 0);
-}
-
-static char *slurp(const char *path)
-{
-    struct buf b = BUF_INIT;
-    struct err e = ERR_INIT;
-
-    ck_assert_msg(buf_read_file(&b, path, &e) == 0, "%s: %s", path, e.msg);
-    return buf_detach(&b, NULL);
-}
 
 /* ---- facts ---- */
 
@@ -120,12 +61,12 @@ static struct fact fact_at(const char *source, const char *outlet,
 static struct fact quoted(const char *name, const char *body,
                           const char *quote, enum qualifier q, double value)
 {
-    const char *path = tmp_path(name);
+    const char *path = harness_tmp(name);
     struct buf b = BUF_INIT;
     const char *at;
 
     buf_printf(&b, " date 2026-02-26 %s\n", body);
-    write_file(path, b.data);
+    harness_write_file(path, b.data);
     at = strstr(b.data, quote);
     ck_assert_msg(at != NULL, "%s: no '%s'", name, quote);
     struct fact f = fact_at(path, name, (size_t)(at - b.data), quote, q,
@@ -246,7 +187,7 @@ START_TEST(hostile_article_text_shows_as_text)
     f[0].topic = f[1].topic = "front <b>line</b> & length";
     run(f, 2, &r);
     ck_assert_int_eq(r.conflict, 1);
-    htmlDocPtr doc = page_of(&r, tmp_path("page.html"));
+    htmlDocPtr doc = page_of(&r, harness_tmp("page.html"));
     walk(xmlDocGetRootElement(doc), &t);
     ck_assert_uint_gt(t.elements, 20);
     ck_assert_msg(t.img == 0, "%zu img elements", t.img);
@@ -274,13 +215,13 @@ START_TEST(invalid_utf8_and_controls_are_repaired)
     struct fact f[2];
     struct cmp_result r;
 
-    f[0] = fact_at(tmp_path("gone-a.txt"), "a\xff\x1b[2J", 9, "1,200km",
+    f[0] = fact_at(harness_tmp("gone-a.txt"), "a\xff\x1b[2J", 9, "1,200km",
                    QUAL_EXACT, 1200);
-    f[1] = fact_at(tmp_path("gone-b.txt"), "b", 9, "1,250\xc0km",
+    f[1] = fact_at(harness_tmp("gone-b.txt"), "b", 9, "1,250\xc0km",
                    QUAL_EXACT, 1250);
     run(f, 2, &r);
-    htmlDocPtr doc = page_of(&r, tmp_path("page.html"));
-    char *all = slurp(tmp_path("page.html"));
+    htmlDocPtr doc = page_of(&r, harness_tmp("page.html"));
+    char *all = harness_slurp(harness_tmp("page.html"), NULL);
     ck_assert_msg(!strchr(all, '\x1b'), "escape character written");
     ck_assert_msg(strstr(all, "a\xef\xbf\xbd"), "no U+FFFD for \\xff");
     ck_assert_msg(strstr(all, "1,250\xef\xbf\xbdkm"), "no U+FFFD for \\xc0");
@@ -322,7 +263,7 @@ START_TEST(one_section_per_group_conflicts_first)
 
     run(f, three_groups(f), &r);
     ck_assert_uint_eq(r.ngroups, 3);
-    htmlDocPtr doc = page_of(&r, tmp_path("page.html"));
+    htmlDocPtr doc = page_of(&r, harness_tmp("page.html"));
     ck_assert_uint_eq(count(doc, GROUPS), r.ngroups);
     const char *order[] = { "conflict", "compatible", "agree" };
     for (size_t i = 0; i < 3; i++) {
@@ -369,7 +310,7 @@ START_TEST(picture_rows_are_ordered_by_value)
     double v[16], y[16], dots[16];
 
     run(f, three_groups(f), &r);
-    htmlDocPtr doc = page_of(&r, tmp_path("page.html"));
+    htmlDocPtr doc = page_of(&r, harness_tmp("page.html"));
     ck_assert_uint_eq(count(doc, GROUPS "//svg"), 3);
     /* the conflict: 1200, about 1250, 1300, whatever the input order */
     const char *conflict = GROUPS "[@data-verdict='conflict']//svg";
@@ -415,7 +356,7 @@ START_TEST(open_bound_runs_to_the_axis_edge)
     double x[2];
 
     run(f, three_groups(f), &r);
-    htmlDocPtr doc = page_of(&r, tmp_path("page.html"));
+    htmlDocPtr doc = page_of(&r, harness_tmp("page.html"));
     const char *row = GROUPS "[@data-verdict='compatible']//svg"
                       "/g[@class='row'][1]";
     struct buf e = BUF_INIT;
@@ -444,7 +385,7 @@ START_TEST(quote_is_marked_in_its_sentence)
     f[1] = quoted("b.txt", "First line\nalong the roughly 1,250km front\n"
                   "line two. Is it?", "roughly 1,250km", QUAL_ABOUT, 1250);
     run(f, 2, &r);
-    htmlDocPtr doc = page_of(&r, tmp_path("page.html"));
+    htmlDocPtr doc = page_of(&r, harness_tmp("page.html"));
     char *q0 = text_of(doc, GROUPS "//blockquote", 0);
     char *q1 = text_of(doc, GROUPS "//blockquote", 1);
     char *m0 = text_of(doc, GROUPS "//blockquote/mark", 0);
@@ -477,7 +418,7 @@ START_TEST(long_sentence_is_cut_near_the_quote)
     f[0] = quoted("a.txt", body.data, "1,200km", QUAL_EXACT, 1200);
     f[1] = quoted("b.txt", "About 1,300km.", "1,300km", QUAL_EXACT, 1300);
     run(f, 2, &r);
-    htmlDocPtr doc = page_of(&r, tmp_path("page.html"));
+    htmlDocPtr doc = page_of(&r, harness_tmp("page.html"));
     char *q = text_of(doc, GROUPS "//blockquote", 0);
     ck_assert_msg(strlen(q) <= 420 && strlen(q) >= 350, "%zu bytes: %s",
                   strlen(q), q);
@@ -497,13 +438,13 @@ START_TEST(unreadable_or_changed_article_shows_the_quote_alone)
     struct fact f[2];
     struct cmp_result r;
 
-    f[0] = fact_at(tmp_path("missing.txt"), "a", 30, "1,200km", QUAL_EXACT,
+    f[0] = fact_at(harness_tmp("missing.txt"), "a", 30, "1,200km", QUAL_EXACT,
                    1200);
     f[1] = quoted("b.txt", "It is 1,250km long.", "1,250km", QUAL_EXACT,
                   1250);
-    write_file(f[1].source, " date 2026-02-26 It is 1,350km long.\n");
+    harness_write_file(f[1].source, " date 2026-02-26 It is 1,350km long.\n");
     run(f, 2, &r);
-    htmlDocPtr doc = page_of(&r, tmp_path("page.html"));
+    htmlDocPtr doc = page_of(&r, harness_tmp("page.html"));
     for (size_t i = 0; i < 2; i++) {
         char *q = text_of(doc, GROUPS "//blockquote", i);
         char *m = text_of(doc, GROUPS "//blockquote/mark", i);
@@ -527,7 +468,8 @@ START_TEST(links_lead_from_the_page_to_the_articles)
     struct fact f[2];
     struct cmp_result r;
 
-    ck_assert_int_eq(chdir(tmpdir), 0);   /* each test runs in a fork */
+    /* each test runs in a fork */
+    ck_assert_int_eq(chdir(harness_tmp_dir()), 0);
     ck_assert_int_eq(mkdir("news", 0777), 0);
     ck_assert_int_eq(mkdir("out", 0777), 0);
     f[0] = quoted("news/a b.txt", "It is 1,200km.", "1,200km", QUAL_EXACT,
@@ -582,7 +524,7 @@ START_TEST(policy_allows_only_the_page_script_and_style)
     struct cmp_result r;
 
     run(f, three_groups(f), &r);
-    htmlDocPtr doc = page_of(&r, tmp_path("page.html"));
+    htmlDocPtr doc = page_of(&r, harness_tmp("page.html"));
     char *policy = text_of(doc, "//head/meta[@http-equiv="
                                 "'Content-Security-Policy']/@content", 0);
     ck_assert_msg(strncmp(policy, "default-src 'none';", 19) == 0, "%s",
@@ -607,9 +549,10 @@ START_TEST(page_is_deterministic)
     struct err e = ERR_INIT;
 
     run(f, three_groups(f), &r);
-    ck_assert_int_eq(report_write_html(&r, tmp_path("1.html"), &e), 0);
-    ck_assert_int_eq(report_write_html(&r, tmp_path("2.html"), &e), 0);
-    char *a = slurp(tmp_path("1.html")), *b = slurp(tmp_path("2.html"));
+    ck_assert_int_eq(report_write_html(&r, harness_tmp("1.html"), &e), 0);
+    ck_assert_int_eq(report_write_html(&r, harness_tmp("2.html"), &e), 0);
+    char *a = harness_slurp(harness_tmp("1.html"), NULL);
+    char *b = harness_slurp(harness_tmp("2.html"), NULL);
     ck_assert_str_eq(a, b);
     ck_assert_msg(strncmp(a, "<!DOCTYPE html>\n", 16) == 0, "%.40s", a);
     free(a);
@@ -623,7 +566,7 @@ START_TEST(page_in_missing_directory_fails_naming_it)
     struct fact f[8];
     struct cmp_result r;
     struct err e = ERR_INIT;
-    const char *path = tmp_path("no/such/page.html");
+    const char *path = harness_tmp("no/such/page.html");
 
     run(f, three_groups(f), &r);
     ck_assert_int_eq(report_write_html(&r, path, &e), -1);
@@ -634,43 +577,32 @@ END_TEST
 
 /* ---- the committed page of the seeds ---- */
 
-/* Run crosscheck check seeds in dir as make reports runs it in the
- * source tree (with the accepted baseline when there is one); dir holds
- * a link to the seeds and a reports/ folder, so the page's links come
- * out the same. */
-static int check_seeds(const char *dir, bool baseline)
-{
-    pid_t pid = fork();
-    int status;
-
-    ck_assert_int_ge(pid, 0);
-    if (pid == 0) {
-        if (chdir(dir) == 0 && freopen("/dev/null", "w", stdout))
-            execl(TEST_BUILDDIR "/src/crosscheck", "crosscheck", "check",
-                  "seeds", "--html", "reports/seeds.html",
-                  baseline ? "--baseline" : (char *)NULL,
-                  "reports/baseline.json", (char *)NULL);
-        _exit(127);
-    }
-    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-}
-
+/* Run check seeds as make reports runs it in the source tree (with the
+ * accepted baseline when there is one), but in the scratch directory,
+ * which holds a link to the seeds and a reports/ folder, so that the
+ * page's links come out the same. */
 START_TEST(committed_seed_page_is_current)
 {
     const char *baseline = TEST_SRCDIR "/reports/baseline.json";
+    const char *args[] = {
+        "check", "seeds", "--html", "reports/seeds.html",
+        "--baseline", "reports/baseline.json", NULL,
+    };
     bool has_baseline = access(baseline, R_OK) == 0;
+    struct harness_outcome o;
 
-    ck_assert_int_eq(symlink(TEST_SRCDIR "/seeds", tmp_path("seeds")), 0);
-    ck_assert_int_eq(mkdir(tmp_path("reports"), 0777), 0);
+    ck_assert_int_eq(symlink(TEST_SRCDIR "/seeds", harness_tmp("seeds")), 0);
+    ck_assert_int_eq(mkdir(harness_tmp("reports"), 0777), 0);
     if (has_baseline)
         ck_assert_int_eq(symlink(baseline,
-                                 tmp_path("reports/baseline.json")), 0);
-    int status = check_seeds(tmpdir, has_baseline);
-    ck_assert_msg(status == 0 || status == 1,
-                  "src/crosscheck check seeds exited %d", status);
-    char *want = slurp(TEST_SRCDIR "/reports/seeds.html");
-    char *got = slurp(tmp_path("reports/seeds.html"));
+                                 harness_tmp("reports/baseline.json")), 0);
+    else
+        args[4] = NULL;
+    harness_run_argv(&o, &(struct harness_opts){ .dir = harness_tmp_dir() },
+                     args);
+    harness_expect_success(&o);
+    char *want = harness_slurp(TEST_SRCDIR "/reports/seeds.html", NULL);
+    char *got = harness_slurp(harness_tmp("reports/seeds.html"), NULL);
     size_t i = 0, line = 1;
     while (want[i] && want[i] == got[i])
         line += want[i++] == '\n';
@@ -683,40 +615,31 @@ END_TEST
 
 /* ---- the suite ---- */
 
-static TCase *tcase(Suite *s, const char *name)
-{
-    TCase *t = tcase_create(name);
-
-    tcase_add_checked_fixture(t, make_tmpdir, remove_tmpdir);
-    suite_add_tcase(s, t);
-    return t;
-}
-
 static Suite *html_suite(void)
 {
     Suite *s = suite_create("html");
-    TCase *t = tcase(s, "hostile_text");
+    TCase *t = harness_tcase(s, "hostile_text");
 
     tcase_add_test(t, hostile_article_text_shows_as_text);
     tcase_add_test(t, invalid_utf8_and_controls_are_repaired);
 
-    t = tcase(s, "groups");
+    t = harness_tcase(s, "groups");
     tcase_add_test(t, one_section_per_group_conflicts_first);
     tcase_add_test(t, picture_rows_are_ordered_by_value);
     tcase_add_test(t, open_bound_runs_to_the_axis_edge);
 
-    t = tcase(s, "quotes");
+    t = harness_tcase(s, "quotes");
     tcase_add_test(t, quote_is_marked_in_its_sentence);
     tcase_add_test(t, long_sentence_is_cut_near_the_quote);
     tcase_add_test(t, unreadable_or_changed_article_shows_the_quote_alone);
 
-    t = tcase(s, "page");
+    t = harness_tcase(s, "page");
     tcase_add_test(t, links_lead_from_the_page_to_the_articles);
     tcase_add_test(t, policy_allows_only_the_page_script_and_style);
     tcase_add_test(t, page_is_deterministic);
     tcase_add_test(t, page_in_missing_directory_fails_naming_it);
 
-    t = tcase(s, "seeds");
+    t = harness_tcase(s, "seeds");
     tcase_set_timeout(t, 60);
     tcase_add_test(t, committed_seed_page_is_current);
     return s;

@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <check.h>
-#include <dirent.h>
 #include <jansson.h>
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
@@ -17,6 +16,7 @@
 
 #include "cmp/cmp.h"
 #include "fact/fact.h"
+#include "harness.h"
 #include "report/report.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -87,44 +87,6 @@ static void run(struct fact *f, size_t n, struct cmp_result *r)
 
 /* ---- files ---- */
 
-static char tmpdir[64];
-
-static void make_tmpdir(void)
-{
-    snprintf(tmpdir, sizeof(tmpdir), "/tmp/check_report.XXXXXX");
-    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
-}
-
-static void remove_tmpdir(void)
-{
-    char cmd[256];
-
-    snprintf(cmd, sizeof(cmd), "chmod -R u+w '%s'; rm -rf '%s'", tmpdir,
-             tmpdir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "cannot remove %s\n", tmpdir);
-}
-
-static const char *tmp_path(const char *name)
-{
-    static char path[4][128];
-    static int next;
-
-    next = (next + 1) % 4;
-    snprintf(path[next], sizeof(path[next]), "%s/%s", tmpdir, name);
-    return path[next];
-}
-
-/* The whole file, NUL-terminated; the caller frees it. */
-static char *slurp(const char *path, size_t *len)
-{
-    struct buf b = BUF_INIT;
-    struct err e = ERR_INIT;
-
-    ck_assert_msg(buf_read_file(&b, path, &e) == 0, "%s: %s", path, e.msg);
-    return buf_detach(&b, len);
-}
-
 static void write_both(const struct cmp_result *r, const char *json,
                        const char *xml)
 {
@@ -133,15 +95,6 @@ static void write_both(const struct cmp_result *r, const char *json,
     ck_assert_msg(report_write_json(r, json, &e) == 0, "%s: %s", json,
                   e.msg);
     ck_assert_msg(report_write_xml(r, xml, &e) == 0, "%s: %s", xml, e.msg);
-}
-
-static json_t *load_json(const char *path)
-{
-    json_error_t je;
-    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
-
-    ck_assert_msg(root != NULL, "%s:%d: %s", path, je.line, je.text);
-    return root;
 }
 
 /* libxml2's first complaint, instead of stderr. */
@@ -222,8 +175,8 @@ START_TEST(json_report_has_contract_fields)
     json_t *root, *groups, *summary;
 
     run(f, sample_facts(f), &r);
-    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
-    root = load_json(tmp_path("r.json"));
+    write_both(&r, harness_tmp("r.json"), harness_tmp("r.xml"));
+    root = harness_load_json(harness_tmp("r.json"), NULL);
     groups = json_object_get(root, "groups");
     ck_assert_int_eq(json_array_size(groups), 3);
     for (size_t i = 0; i < json_array_size(groups); i++) {
@@ -267,8 +220,8 @@ START_TEST(json_fact_points_at_its_text)
 
     f[1].offset = 2315;
     run(f, 2, &r);
-    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
-    root = load_json(tmp_path("r.json"));
+    write_both(&r, harness_tmp("r.json"), harness_tmp("r.xml"));
+    root = harness_load_json(harness_tmp("r.json"), NULL);
     fact = json_array_get(json_object_get(json_array_get(
         json_object_get(root, "groups"), 0), "facts"), 1);
     ck_assert_str_eq(json_string_value(json_object_get(fact, "source")),
@@ -293,8 +246,8 @@ START_TEST(whole_numbers_print_as_integers_and_decimals_cleanly)
     char *text;
 
     run(f, sample_facts(f), &r);
-    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
-    text = slurp(tmp_path("r.json"), NULL);
+    write_both(&r, harness_tmp("r.json"), harness_tmp("r.xml"));
+    text = harness_slurp(harness_tmp("r.json"), NULL);
     ck_assert_msg(strstr(text, "\"value\": 1200,"), "1200 not an integer");
     ck_assert_msg(strstr(text, "\"low\": 6,"), "6 not an integer");
     ck_assert_msg(strstr(text, "\"value\": 0.1,"), "0.1 printed badly");
@@ -302,7 +255,7 @@ START_TEST(whole_numbers_print_as_integers_and_decimals_cleanly)
                   "1207.008 printed badly");
     ck_assert_msg(!strstr(text, "1200.0"), "1200 printed as a real");
     free(text);
-    text = slurp(tmp_path("r.xml"), NULL);
+    text = harness_slurp(harness_tmp("r.xml"), NULL);
     ck_assert_msg(strstr(text, "value=\"0.1\""), "XML 0.1 printed badly");
     ck_assert_msg(strstr(text, "value=\"1207.008\""),
                   "XML 1207.008 printed badly");
@@ -325,8 +278,8 @@ START_TEST(vague_amounts_write_null_value)
     f[1].has_high = false;
     f[1].low_excl = true;
     run(f, 2, &r);
-    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
-    root = load_json(tmp_path("r.json"));
+    write_both(&r, harness_tmp("r.json"), harness_tmp("r.xml"));
+    root = harness_load_json(harness_tmp("r.json"), NULL);
     facts = json_object_get(json_array_get(json_object_get(root, "groups"),
                                            0), "facts");
     vague = json_array_get(facts, 0);
@@ -377,8 +330,8 @@ START_TEST(hostile_text_yields_json_that_parses)
     const char *text;
 
     hostile_result(f, &r);
-    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
-    root = load_json(tmp_path("r.json"));
+    write_both(&r, harness_tmp("r.json"), harness_tmp("r.xml"));
+    root = harness_load_json(harness_tmp("r.json"), NULL);
     fact = json_array_get(json_object_get(json_array_get(
         json_object_get(root, "groups"), 0), "facts"), 0);
     text = json_string_value(json_object_get(fact, "text"));
@@ -405,9 +358,10 @@ START_TEST(hostile_text_yields_xml_that_validates)
     xmlChar *content;
 
     hostile_result(f, &r);
-    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
-    ck_assert_msg(xml_valid(tmp_path("r.xml"), why, sizeof(why)), "%s", why);
-    doc = xmlReadFile(tmp_path("r.xml"), NULL, XML_PARSE_NONET);
+    write_both(&r, harness_tmp("r.json"), harness_tmp("r.xml"));
+    ck_assert_msg(xml_valid(harness_tmp("r.xml"), why, sizeof(why)), "%s",
+                  why);
+    doc = xmlReadFile(harness_tmp("r.xml"), NULL, XML_PARSE_NONET);
     content = xmlNodeGetContent(xmlDocGetRootElement(doc));
     ck_assert_msg(strstr((const char *)content,
                          "<script>alert(1)</script> ]]> &amp;"),
@@ -428,12 +382,13 @@ START_TEST(xml_report_validates_against_xsd)
     run(f, sample_facts(f), &r);
     err_at(&e, "x.txt", 0, 0, "no date");
     cmp_add_error(&r, &e);
-    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
-    ck_assert_msg(xml_valid(tmp_path("r.xml"), why, sizeof(why)), "%s", why);
+    write_both(&r, harness_tmp("r.json"), harness_tmp("r.xml"));
+    ck_assert_msg(xml_valid(harness_tmp("r.xml"), why, sizeof(why)), "%s",
+                  why);
     cmp_result_release(&r);
     run(NULL, 0, &r);
-    write_both(&r, tmp_path("empty.json"), tmp_path("empty.xml"));
-    ck_assert_msg(xml_valid(tmp_path("empty.xml"), why, sizeof(why)), "%s",
+    write_both(&r, harness_tmp("empty.json"), harness_tmp("empty.xml"));
+    ck_assert_msg(xml_valid(harness_tmp("empty.xml"), why, sizeof(why)), "%s",
                   why);
     cmp_result_release(&r);
 }
@@ -447,15 +402,15 @@ START_TEST(xsd_rejects_unknown_verdict)
     FILE *out;
 
     run(f, sample_facts(f), &r);
-    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
-    text = slurp(tmp_path("r.xml"), NULL);
+    write_both(&r, harness_tmp("r.json"), harness_tmp("r.xml"));
+    text = harness_slurp(harness_tmp("r.xml"), NULL);
     at = strstr(text, "verdict=\"conflict\"");
     ck_assert_ptr_nonnull(at);
     memcpy(at, "verdict=\"conflicx\"", 18);
-    out = fopen(tmp_path("bad.xml"), "w");
+    out = fopen(harness_tmp("bad.xml"), "w");
     fputs(text, out);
     fclose(out);
-    ck_assert_msg(!xml_valid(tmp_path("bad.xml"), why, sizeof(why)),
+    ck_assert_msg(!xml_valid(harness_tmp("bad.xml"), why, sizeof(why)),
                   "a verdict 'conflicx' validates");
     free(text);
     cmp_result_release(&r);
@@ -476,13 +431,13 @@ START_TEST(baseline_fields_only_with_a_baseline)
     char why[256];
 
     run(old, 2, &r);
-    write_both(&r, tmp_path("old.json"), tmp_path("old.xml"));
+    write_both(&r, harness_tmp("old.json"), harness_tmp("old.xml"));
     cmp_result_release(&r);
     run(f, sample_facts(f), &r);
-    ck_assert_msg(cmp_apply_baseline(&r, tmp_path("old.json"), &e) == 0,
+    ck_assert_msg(cmp_apply_baseline(&r, harness_tmp("old.json"), &e) == 0,
                   "%s", e.msg);
-    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
-    root = load_json(tmp_path("r.json"));
+    write_both(&r, harness_tmp("r.json"), harness_tmp("r.xml"));
+    root = harness_load_json(harness_tmp("r.json"), NULL);
     groups = json_object_get(root, "groups");
     ck_assert_str_eq(json_string_value(json_object_get(
         json_array_get(groups, 0), "baseline")), "new");
@@ -494,26 +449,14 @@ START_TEST(baseline_fields_only_with_a_baseline)
         json_array_get(absent, 0), "topic")), "drones launched");
     ck_assert_str_eq(json_string_value(json_object_get(
         json_array_get(absent, 0), "baseline")), "absent");
-    ck_assert_msg(xml_valid(tmp_path("r.xml"), why, sizeof(why)), "%s", why);
+    ck_assert_msg(xml_valid(harness_tmp("r.xml"), why, sizeof(why)), "%s",
+                  why);
     json_decref(root);
     cmp_result_release(&r);
 }
 END_TEST
 
 /* ---- writing files ---- */
-
-static size_t count_entries(const char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *de;
-    size_t n = 0;
-
-    ck_assert_ptr_nonnull(d);
-    while ((de = readdir(d)))
-        n += strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0;
-    closedir(d);
-    return n;
-}
 
 START_TEST(report_in_missing_directory_fails_naming_path)
 {
@@ -537,15 +480,15 @@ START_TEST(failed_write_leaves_no_temporary_file)
 {
     struct cmp_result r;
     struct err e = ERR_INIT;
-    const char *dir = tmp_path("r.json");
+    const char *dir = harness_tmp("r.json");
 
     ck_assert_int_eq(mkdir(dir, 0755), 0);
     run(NULL, 0, &r);
     ck_assert_int_eq(report_write_json(&r, dir, &e), -1);
     ck_assert_str_eq(e.file, dir);
     ck_assert_int_eq(report_write_xml(&r, dir, &e), -1);
-    ck_assert_msg(count_entries(tmpdir) == 1, "temporary file left in %s",
-                  tmpdir);
+    ck_assert_msg(harness_count_entries(harness_tmp_dir()) == 1,
+                  "temporary file left in %s", harness_tmp_dir());
     cmp_result_release(&r);
 }
 END_TEST
@@ -555,13 +498,13 @@ START_TEST(unwritable_directory_fails_and_keeps_old_report)
     struct fact f[16];
     struct cmp_result r;
     struct err e = ERR_INIT;
-    const char *dir = tmp_path("ro"), *path = tmp_path("ro/r.json");
+    const char *dir = harness_tmp("ro"), *path = harness_tmp("ro/r.json");
     char *before, *after;
 
     ck_assert_int_eq(mkdir(dir, 0755), 0);
     run(NULL, 0, &r);
     ck_assert_int_eq(report_write_json(&r, path, &e), 0);
-    before = slurp(path, NULL);
+    before = harness_slurp(path, NULL);
     cmp_result_release(&r);
     ck_assert_int_eq(chmod(dir, 0555), 0);
     run(f, sample_facts(f), &r);
@@ -569,9 +512,9 @@ START_TEST(unwritable_directory_fails_and_keeps_old_report)
         ck_assert_int_eq(report_write_json(&r, path, &e), -1);
         ck_assert_str_eq(e.file, path);
     }
-    after = slurp(path, NULL);
+    after = harness_slurp(path, NULL);
     ck_assert_str_eq(before, after);
-    ck_assert_uint_eq(count_entries(dir), 1);
+    ck_assert_uint_eq(harness_count_entries(dir), 1);
     free(before);
     free(after);
     cmp_result_release(&r);
@@ -586,15 +529,15 @@ START_TEST(report_replaces_existing_file_whole)
     char *text;
 
     run(f, sample_facts(f), &r);
-    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
-    free(slurp(tmp_path("r.json"), &big));
+    write_both(&r, harness_tmp("r.json"), harness_tmp("r.xml"));
+    free(harness_slurp(harness_tmp("r.json"), &big));
     cmp_result_release(&r);
     run(NULL, 0, &r);
-    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
-    text = slurp(tmp_path("r.json"), &small);
+    write_both(&r, harness_tmp("r.json"), harness_tmp("r.xml"));
+    text = harness_slurp(harness_tmp("r.json"), &small);
     ck_assert(small < big);
     ck_assert_msg(strstr(text, "\"groups\": []"), "not replaced: %s", text);
-    ck_assert_uint_eq(count_entries(tmpdir), 2);
+    ck_assert_uint_eq(harness_count_entries(harness_tmp_dir()), 2);
     free(text);
     cmp_result_release(&r);
 }
@@ -608,13 +551,13 @@ START_TEST(dash_writes_report_to_stdout)
     char *want, *got;
 
     run(f, sample_facts(f), &r);
-    write_both(&r, tmp_path("r.json"), tmp_path("r.xml"));
-    ck_assert_ptr_nonnull(freopen(tmp_path("stdout"), "w", stdout));
+    write_both(&r, harness_tmp("r.json"), harness_tmp("r.xml"));
+    ck_assert_ptr_nonnull(freopen(harness_tmp("stdout"), "w", stdout));
     ck_assert_int_eq(report_write_json(&r, "-", &e), 0);
     ck_assert_int_eq(report_write_xml(&r, "-", &e), 0);
     fclose(stdout);
-    want = slurp(tmp_path("r.json"), NULL);
-    got = slurp(tmp_path("stdout"), NULL);
+    want = harness_slurp(harness_tmp("r.json"), NULL);
+    got = harness_slurp(harness_tmp("stdout"), NULL);
     ck_assert_msg(strncmp(got, want, strlen(want)) == 0,
                   "stdout differs from the file");
     ck_assert_msg(strstr(got, "<report>"), "no XML on stdout");
@@ -630,7 +573,7 @@ START_TEST(report_to_fifo_writes_in_place)
 {
     struct cmp_result r;
     struct err e = ERR_INIT;
-    const char *fifo = tmp_path("fifo");
+    const char *fifo = harness_tmp("fifo");
     char got[4096];
     struct stat st;
     int fd[2], status;
@@ -662,7 +605,7 @@ START_TEST(report_to_fifo_writes_in_place)
     ck_assert_msg(strstr(got, "\"summary\""), "read: %s", got);
     ck_assert_int_eq(lstat(fifo, &st), 0);
     ck_assert_msg(S_ISFIFO(st.st_mode), "the FIFO was replaced");
-    ck_assert_uint_eq(count_entries(tmpdir), 1);
+    ck_assert_uint_eq(harness_count_entries(harness_tmp_dir()), 1);
     close(fd[0]);
     cmp_result_release(&r);
 }
@@ -676,19 +619,19 @@ START_TEST(report_through_symlink_keeps_the_link)
     char *text;
 
     run(NULL, 0, &r);
-    ck_assert_int_eq(report_write_json(&r, tmp_path("real.json"), &e), 0);
-    ck_assert_int_eq(symlink("real.json", tmp_path("link.json")), 0);
+    ck_assert_int_eq(report_write_json(&r, harness_tmp("real.json"), &e), 0);
+    ck_assert_int_eq(symlink("real.json", harness_tmp("link.json")), 0);
     cmp_result_release(&r);
     run(NULL, 0, &r);
     r.nfacts = 12345;
-    ck_assert_msg(report_write_json(&r, tmp_path("link.json"), &e) == 0,
+    ck_assert_msg(report_write_json(&r, harness_tmp("link.json"), &e) == 0,
                   "%s", e.msg);
-    ck_assert_int_eq(lstat(tmp_path("link.json"), &st), 0);
+    ck_assert_int_eq(lstat(harness_tmp("link.json"), &st), 0);
     ck_assert_msg(S_ISLNK(st.st_mode), "the symlink was replaced");
-    text = slurp(tmp_path("real.json"), NULL);
+    text = harness_slurp(harness_tmp("real.json"), NULL);
     ck_assert_msg(strstr(text, "12345"), "real.json not rewritten: %s",
                   text);
-    ck_assert_uint_eq(count_entries(tmpdir), 2);
+    ck_assert_uint_eq(harness_count_entries(harness_tmp_dir()), 2);
     free(text);
     cmp_result_release(&r);
 }
@@ -701,15 +644,15 @@ START_TEST(reports_are_deterministic)
     char *a, *b;
 
     run(f, sample_facts(f), &r);
-    write_both(&r, tmp_path("1.json"), tmp_path("1.xml"));
-    write_both(&r, tmp_path("2.json"), tmp_path("2.xml"));
-    a = slurp(tmp_path("1.json"), NULL);
-    b = slurp(tmp_path("2.json"), NULL);
+    write_both(&r, harness_tmp("1.json"), harness_tmp("1.xml"));
+    write_both(&r, harness_tmp("2.json"), harness_tmp("2.xml"));
+    a = harness_slurp(harness_tmp("1.json"), NULL);
+    b = harness_slurp(harness_tmp("2.json"), NULL);
     ck_assert_str_eq(a, b);
     free(a);
     free(b);
-    a = slurp(tmp_path("1.xml"), NULL);
-    b = slurp(tmp_path("2.xml"), NULL);
+    a = harness_slurp(harness_tmp("1.xml"), NULL);
+    b = harness_slurp(harness_tmp("2.xml"), NULL);
     ck_assert_str_eq(a, b);
     free(a);
     free(b);
@@ -746,8 +689,8 @@ START_TEST(hostile_text_yields_sarif_and_junit_that_parse)
     xmlChar *content;
 
     hostile_result(f, &r);
-    write_gate(&r, tmp_path("r.sarif"), tmp_path("r.junit.xml"));
-    root = load_json(tmp_path("r.sarif"));
+    write_gate(&r, harness_tmp("r.sarif"), harness_tmp("r.junit.xml"));
+    root = harness_load_json(harness_tmp("r.sarif"), NULL);
     loc = json_array_get(json_object_get(first_result(root), "locations"),
                          0);
     text = json_string_value(json_object_get(json_object_get(loc, "message"),
@@ -763,7 +706,7 @@ START_TEST(hostile_text_yields_sarif_and_junit_that_parse)
         ck_assert_msg(*p > ' ' && *p < 0x7f, "uri byte 0x%02x: %s",
                       (unsigned char)*p, uri);
     json_decref(root);
-    doc = xmlReadFile(tmp_path("r.junit.xml"), NULL, XML_PARSE_NONET);
+    doc = xmlReadFile(harness_tmp("r.junit.xml"), NULL, XML_PARSE_NONET);
     ck_assert_msg(doc != NULL, "the JUnit report is not well formed");
     content = xmlNodeGetContent(xmlDocGetRootElement(doc));
     ck_assert_msg(strstr((const char *)content,
@@ -784,8 +727,8 @@ START_TEST(sarif_without_the_articles_gives_byte_offsets)
     json_t *root, *locs;
 
     run(f, sample_facts(f), &r);
-    write_gate(&r, tmp_path("r.sarif"), tmp_path("r.junit.xml"));
-    root = load_json(tmp_path("r.sarif"));
+    write_gate(&r, harness_tmp("r.sarif"), harness_tmp("r.junit.xml"));
+    root = harness_load_json(harness_tmp("r.sarif"), NULL);
     ck_assert_str_eq(json_string_value(json_object_get(root, "version")),
                      "2.1.0");
     locs = json_object_get(first_result(root), "locations");
@@ -810,15 +753,15 @@ START_TEST(sarif_and_junit_are_deterministic)
     char *a, *b;
 
     run(f, sample_facts(f), &r);
-    write_gate(&r, tmp_path("1.sarif"), tmp_path("1.junit.xml"));
-    write_gate(&r, tmp_path("2.sarif"), tmp_path("2.junit.xml"));
-    a = slurp(tmp_path("1.sarif"), NULL);
-    b = slurp(tmp_path("2.sarif"), NULL);
+    write_gate(&r, harness_tmp("1.sarif"), harness_tmp("1.junit.xml"));
+    write_gate(&r, harness_tmp("2.sarif"), harness_tmp("2.junit.xml"));
+    a = harness_slurp(harness_tmp("1.sarif"), NULL);
+    b = harness_slurp(harness_tmp("2.sarif"), NULL);
     ck_assert_str_eq(a, b);
     free(a);
     free(b);
-    a = slurp(tmp_path("1.junit.xml"), NULL);
-    b = slurp(tmp_path("2.junit.xml"), NULL);
+    a = harness_slurp(harness_tmp("1.junit.xml"), NULL);
+    b = harness_slurp(harness_tmp("2.junit.xml"), NULL);
     ck_assert_str_eq(a, b);
     free(a);
     free(b);
@@ -833,11 +776,11 @@ START_TEST(nothing_compared_gives_empty_sarif_and_junit)
     char *xml;
 
     run(NULL, 0, &r);
-    write_gate(&r, tmp_path("r.sarif"), tmp_path("r.junit.xml"));
-    root = load_json(tmp_path("r.sarif"));
+    write_gate(&r, harness_tmp("r.sarif"), harness_tmp("r.junit.xml"));
+    root = harness_load_json(harness_tmp("r.sarif"), NULL);
     ck_assert_ptr_null(first_result(root));
     json_decref(root);
-    xml = slurp(tmp_path("r.junit.xml"), NULL);
+    xml = harness_slurp(harness_tmp("r.junit.xml"), NULL);
     ck_assert_msg(strstr(xml, "<testsuites name=\"crosscheck\" tests=\"0\""),
                   "%s", xml);
     free(xml);
@@ -948,7 +891,8 @@ static void compare_files(const char *want_path, const char *got_path,
                           const char *target)
 {
     size_t nwant, ngot, line = 1;
-    char *want = slurp(want_path, &nwant), *got = slurp(got_path, &ngot);
+    char *want = harness_slurp(want_path, &nwant);
+    char *got = harness_slurp(got_path, &ngot);
     size_t i = 0;
 
     while (i < nwant && i < ngot && want[i] == got[i])
@@ -985,9 +929,9 @@ START_TEST(golden_report_matches)
     if (update) {
         write_both(&r, json, xml);
     } else {
-        write_both(&r, tmp_path("report.json"), tmp_path("report.xml"));
-        compare_files(json, tmp_path("report.json"), "golden");
-        compare_files(xml, tmp_path("report.xml"), "golden");
+        write_both(&r, harness_tmp("report.json"), harness_tmp("report.xml"));
+        compare_files(json, harness_tmp("report.json"), "golden");
+        compare_files(xml, harness_tmp("report.xml"), "golden");
     }
     ck_assert_msg(xml_valid(xml, why, sizeof(why)), "%s: %s", name, why);
     cmp_result_release(&r);
@@ -999,40 +943,23 @@ END_TEST
 
 /* ---- the committed seed reports ---- */
 
-/* Run crosscheck check seeds in the source tree, as make reports does:
- * against the committed baseline, writing every report. */
-static int check_seeds(const char *json, const char *xml, const char *sarif,
-                       const char *junit)
-{
-    pid_t pid = fork();
-    int status;
-
-    ck_assert_int_ge(pid, 0);
-    if (pid == 0) {
-        if (chdir(TEST_SRCDIR) == 0)
-            execl(TEST_BUILDDIR "/src/crosscheck", "crosscheck", "check",
-                  "seeds", "--baseline", "reports/baseline.json",
-                  "--json", json, "--xml", xml, "--sarif", sarif,
-                  "--junit", junit, (char *)NULL);
-        _exit(127);
-    }
-    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
-}
-
 START_TEST(committed_seed_reports_are_current)
 {
     static const char *const names[] = {
         "seeds.json", "seeds.xml", "seeds.sarif", "seeds.junit.xml",
     };
-    char got[4][128], want[256];
-    int status;
+    const char *got[4];
+    char want[256];
+    struct harness_outcome o;
 
     for (size_t i = 0; i < 4; i++)
-        snprintf(got[i], sizeof(got[i]), "%s", tmp_path(names[i]));
-    status = check_seeds(got[0], got[1], got[2], got[3]);
-    ck_assert_msg(status == 0 || status == 1,
-                  "src/crosscheck check seeds exited %d", status);
+        got[i] = harness_tmp(names[i]);
+    /* as make reports runs it: in the source tree, against the committed
+     * baseline, writing every report */
+    harness_run(&o, "check", "seeds", "--baseline", "reports/baseline.json",
+                "--json", got[0], "--xml", got[1], "--sarif", got[2],
+                "--junit", got[3]);
+    harness_expect_success(&o);
     for (size_t i = 0; i < 4; i++) {
         snprintf(want, sizeof(want), TEST_SRCDIR "/reports/%s", names[i]);
         compare_files(want, got[i], "reports");
@@ -1042,19 +969,10 @@ END_TEST
 
 /* ---- the suite ---- */
 
-static TCase *tcase(Suite *s, const char *name)
-{
-    TCase *t = tcase_create(name);
-
-    tcase_add_checked_fixture(t, make_tmpdir, remove_tmpdir);
-    suite_add_tcase(s, t);
-    return t;
-}
-
 static Suite *report_suite(void)
 {
     Suite *s = suite_create("report");
-    TCase *t = tcase(s, "json");
+    TCase *t = harness_tcase(s, "json");
 
     tcase_add_test(t, json_report_has_contract_fields);
     tcase_add_test(t, json_fact_points_at_its_text);
@@ -1062,13 +980,13 @@ static Suite *report_suite(void)
     tcase_add_test(t, vague_amounts_write_null_value);
     tcase_add_test(t, baseline_fields_only_with_a_baseline);
 
-    t = tcase(s, "xml_and_hostile_text");
+    t = harness_tcase(s, "xml_and_hostile_text");
     tcase_add_test(t, hostile_text_yields_json_that_parses);
     tcase_add_test(t, hostile_text_yields_xml_that_validates);
     tcase_add_test(t, xml_report_validates_against_xsd);
     tcase_add_test(t, xsd_rejects_unknown_verdict);
 
-    t = tcase(s, "files");
+    t = harness_tcase(s, "files");
     tcase_add_test(t, report_in_missing_directory_fails_naming_path);
     tcase_add_test(t, failed_write_leaves_no_temporary_file);
     tcase_add_test(t, unwritable_directory_fails_and_keeps_old_report);
@@ -1078,21 +996,21 @@ static Suite *report_suite(void)
     tcase_add_test(t, report_through_symlink_keeps_the_link);
     tcase_add_test(t, reports_are_deterministic);
 
-    t = tcase(s, "sarif_and_junit");
+    t = harness_tcase(s, "sarif_and_junit");
     tcase_add_test(t, hostile_text_yields_sarif_and_junit_that_parse);
     tcase_add_test(t, sarif_without_the_articles_gives_byte_offsets);
     tcase_add_test(t, sarif_and_junit_are_deterministic);
     tcase_add_test(t, nothing_compared_gives_empty_sarif_and_junit);
 
-    t = tcase(s, "summary");
+    t = harness_tcase(s, "summary");
     tcase_add_test(t, summary_lists_conflicts_before_compatible_groups);
     tcase_add_test(t, summary_of_hostile_text_has_no_control_characters);
 
-    t = tcase(s, "golden");
+    t = harness_tcase(s, "golden");
     tcase_add_loop_test(t, golden_report_matches, 0,
                         sizeof(golden_cases) / sizeof(golden_cases[0]));
 
-    t = tcase(s, "seeds");
+    t = harness_tcase(s, "seeds");
     tcase_set_timeout(t, 60);
     tcase_add_test(t, committed_seed_reports_are_current);
     return s;
