@@ -1839,10 +1839,10 @@ static bool time_at(struct ctx *c, size_t i, struct span *sp)
 {
     int t = c->today, y, m, d, wd;
 
-    memset(sp, 0, sizeof(*sp));
     if (c->mask && !is_num(c, i) &&
         !(c->mask[i] & (MASK_TIME | MASK_MONTH | MASK_WEEKDAY)))
-        return false;
+        return false;   /* most words: before any other work */
+    memset(sp, 0, sizeof(*sp));
     date_to_ymd(t, &y, &m, &d);
     if (is(c, i, "overnight") || is(c, i, "tonight") || is(c, i, "today") ||
         (is(c, i, "last") && is(c, i + 1, "night")) ||
