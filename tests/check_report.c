@@ -1,12 +1,17 @@
-/* Reports: JSON and XML fields, numbers, hostile text, the schema, atomic
- * writes, the summary, golden reports and the committed seed reports. */
+/* Reports: JSON and XML fields, numbers, hostile text, the JSON writer
+ * against jansson's tree, the schema, atomic writes, the summary, golden
+ * reports and the committed seed reports. */
 #include "config.h"
 
 #include <check.h>
+#include <float.h>
 #include <jansson.h>
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
+#include <limits.h>
+#include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +23,7 @@
 #include "fact/fact.h"
 #include "harness.h"
 #include "report/report.h"
+#include "report/report_private.h"
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/date.h"
@@ -453,6 +459,310 @@ START_TEST(baseline_fields_only_with_a_baseline)
                   why);
     json_decref(root);
     cmp_result_release(&r);
+}
+END_TEST
+
+/* ---- the JSON writer against jansson ----
+ *
+ * report_write_json prints the groups itself; report_json_tree builds the
+ * same report as a jansson tree, which report_json_write prints.  The
+ * results here are built by hand, to hold what cmp_run never makes: NULL
+ * strings, NaN and infinite bounds, offsets past 2^63. */
+
+static const char *tricky[24];
+static size_t ntricky;
+
+static void make_tricky(void)
+{
+    static char controls[32], long_text[3001];
+
+    for (int c = 1; c < 0x20; c++)
+        controls[c - 1] = (char)c;
+    /* escapes and repairs all along: its text grows as it is written */
+    for (size_t i = 0; i + 1 < sizeof(long_text); i++)
+        long_text[i] = "\"\\/x\x01\xff\t"[i % 7];
+    ntricky = 0;
+    tricky[ntricky++] = "say \"no\" \"";
+    tricky[ntricky++] = "C:\\dir\\ \\\\";
+    tricky[ntricky++] = controls;
+    tricky[ntricky++] = "del \x7f";
+    tricky[ntricky++] = "a/b </script> //";
+    tricky[ntricky++] = "Kyiv \xe2\x80\x94 \xd0\x9a\xd0\xb8\xd1\x97\xd0\xb2 "
+                        "\xf0\x9f\x98\x80 \xef\xbb\xbf";
+    tricky[ntricky++] = "\xff\xfe bad bytes \x80";
+    tricky[ntricky++] = "overlong \xc0\xaf \xe0\x80\xaf";
+    tricky[ntricky++] = "surrogate \xed\xa0\x80";
+    tricky[ntricky++] = "nonchar \xef\xbf\xbe \xef\xbf\xbf";
+    tricky[ntricky++] = "C1 \xc2\x85 \xc2\x9f";
+    tricky[ntricky++] = "cut short \xe2\x80";
+    tricky[ntricky++] = "";
+    tricky[ntricky++] = NULL;
+    tricky[ntricky++] = long_text;
+    tricky[ntricky++] = "tab\there\nline\rreturn\b\f";
+    tricky[ntricky++] = "plain text";
+}
+
+static const double numbers[] = {
+    0, -0.0, 1, -5, 42, 1200, -3.25, 0.1, 0.5, 1207.008, 123456789.123,
+    1e20, -1e20, 1e-7, 0.0001, 0.00001, 2.5e-5, 1e15, 999999999999999.9,
+    1e16, 9007199254740991.0, 9007199254740992.0, 9007199254740994.0,
+    -9007199254740992.0, 18446744073709551616.0, 0.30000000000000004,
+    1.0 / 3, 1.5e300, 5e-324, DBL_MAX, -DBL_MIN, NAN, INFINITY, -INFINITY,
+};
+
+#define NNUMBERS (sizeof(numbers) / sizeof(numbers[0]))
+#define MAX_FACTS 6000
+
+static struct fact made_facts[MAX_FACTS];
+static const struct fact *made_ptrs[MAX_FACTS];
+static struct group made_groups[8], made_absent[3];
+static struct err made_error;
+
+static void make_fact(struct fact *f, size_t i)
+{
+    size_t nt = ntricky;
+    int first = day("2026-02-26");
+
+    memset(f, 0, sizeof(*f));
+    f->source = tricky[i % nt];
+    f->outlet = tricky[(i + 1) % nt];
+    f->text = tricky[(i + 2) % nt];
+    f->scope = tricky[(i + 3) % nt];
+    f->offset = i == 1 ? SIZE_MAX : (size_t)i << (i % 64);
+    f->length = i % 7 == 0 ? 0 : i;
+    f->has_value = i % 5 != 4;
+    f->value = numbers[i % NNUMBERS];
+    f->has_low = i % 3 != 2;
+    f->low = numbers[(i + 7) % NNUMBERS];
+    f->low_excl = i % 2;
+    f->has_high = i % 4 != 3;
+    f->high = numbers[(i + 13) % NNUMBERS];
+    f->high_excl = i % 3 == 0;
+    f->qual = (enum qualifier)(i % QUAL_COUNT_);
+    f->unit = "count";
+    f->topic = "drones launched";
+    f->date_from = i % 9 == 8 ? DATE_NONE : first + (int)(i % 3);
+    f->date_to = i % 9 == 8 ? DATE_NONE : f->date_from + (int)(i % 2);
+}
+
+/* nfacts facts in 8 groups (the third empty), and 3 absent groups when
+ * there is a baseline; every string from tricky[], every value from
+ * numbers[].  r borrows static storage: do not release it. */
+static void made_result(struct cmp_result *r, size_t nfacts, bool baseline)
+{
+    size_t ngroups = sizeof(made_groups) / sizeof(made_groups[0]);
+
+    make_tricky();
+    memset(r, 0, sizeof(*r));
+    for (size_t i = 0; i < nfacts; i++) {
+        make_fact(&made_facts[i], i);
+        made_ptrs[i] = &made_facts[i];
+    }
+    for (size_t k = 0; k < ngroups; k++) {
+        struct group *g = &made_groups[k];
+        size_t from = nfacts * k / ngroups, to = nfacts * (k + 1) / ngroups;
+
+        memset(g, 0, sizeof(*g));
+        snprintf(g->id, sizeof(g->id), "%016llx",
+                 (unsigned long long)(k + 1) * 0x9e3779b97f4a7c15ULL);
+        g->topic = tricky[k % ntricky];
+        g->unit = tricky[(k + 4) % ntricky];
+        g->scope = tricky[(k + 9) % ntricky];
+        g->date_from = k == 5 ? DATE_NONE : day("2026-01-31");
+        g->date_to = k == 5 ? DATE_NONE : day("2026-03-01");
+        g->verdict = (enum verdict)(k % 3);
+        g->is_new = k % 2;
+        g->baseline = baseline ? (enum baseline_state)(k % 5)
+                               : BASELINE_NONE;
+        g->facts = made_ptrs + from;
+        g->nfacts = k == 2 ? 0 : to - from;
+        g->noutlets = k * 3;
+    }
+    for (size_t k = 0; k < 3; k++) {
+        struct group *g = &made_absent[k];
+
+        memset(g, 0, sizeof(*g));
+        snprintf(g->id, sizeof(g->id), "%016zx", k + 0xabc);
+        g->topic = tricky[(k + 2) % ntricky];
+        g->unit = tricky[(k + 13) % ntricky];
+        g->scope = tricky[(k + 5) % ntricky];
+        g->date_from = g->date_to = day("2026-02-01");
+        g->verdict = VERDICT_CONFLICT;
+        g->baseline = k == 2 ? BASELINE_NONE : BASELINE_ABSENT;
+    }
+    memset(&made_error, 0, sizeof(made_error));
+    err_at(&made_error, "bad\xff\x02.txt", 3, 4, "no date \"here\" \x1b");
+    r->groups = made_groups;
+    r->ngroups = ngroups;
+    r->nsources = nfacts / 3;
+    r->nfacts = nfacts;
+    r->agree = 1;
+    r->compatible = 2;
+    r->conflict = 3;
+    r->nnew = 4;
+    r->errors = &made_error;
+    r->nerrors = 1;
+    r->absent = baseline ? made_absent : NULL;
+    r->nabsent = baseline ? 3 : 0;
+    r->has_baseline = baseline;
+}
+
+/* Fail, naming what, at the first byte where the files differ. */
+static void assert_same_file(const char *what, const char *want_path,
+                             const char *got_path)
+{
+    size_t nwant, ngot, i = 0, line = 1;
+    char *want = harness_slurp(want_path, &nwant), *got = harness_slurp(got_path, &ngot);
+
+    while (i < nwant && i < ngot && want[i] == got[i])
+        line += want[i++] == '\n';
+    ck_assert_msg(i == nwant && i == ngot,
+                  "%s: report_write_json differs from jansson's tree at "
+                  "byte %zu, line %zu: got \"%.40s\", jansson \"%.40s\"",
+                  what, i, line, got + i, want + i);
+    free(want);
+    free(got);
+}
+
+static const struct bytes_case {
+    const char *name;
+    size_t nfacts;
+    bool baseline;
+} bytes_cases[] = {
+    { "tricky strings and numbers", 80, false },
+    { "the same after a baseline", 80, true },
+    { "no facts, a baseline", 0, true },
+    { "6000 facts, past the writer's 1 MB flush", MAX_FACTS, true },
+};
+
+START_TEST(json_report_bytes_equal_jansson_tree)
+{
+    const struct bytes_case *c = &bytes_cases[_i];
+    struct cmp_result r;
+    struct err e = ERR_INIT;
+
+    made_result(&r, c->nfacts, c->baseline);
+    ck_assert_msg(report_write_json(&r, harness_tmp("fast.json"), &e) == 0,
+                  "%s: %s", c->name, e.msg);
+    ck_assert_msg(report_json_write(report_json_tree(&r),
+                                    harness_tmp("tree.json"), &e) == 0,
+                  "%s: %s", c->name, e.msg);
+    assert_same_file(c->name, harness_tmp("tree.json"), harness_tmp("fast.json"));
+}
+END_TEST
+
+/* The groups of a real comparison and its baseline, hostile text in. */
+START_TEST(json_report_of_hostile_text_equals_jansson_tree)
+{
+    struct fact f[2];
+    struct cmp_result r;
+    struct err e = ERR_INIT;
+
+    hostile_result(f, &r);
+    ck_assert_msg(report_write_json(&r, harness_tmp("old.json"), &e) == 0,
+                  "%s", e.msg);
+    ck_assert_msg(cmp_apply_baseline(&r, harness_tmp("old.json"), &e) == 0,
+                  "%s", e.msg);
+    ck_assert_msg(report_write_json(&r, harness_tmp("fast.json"), &e) == 0,
+                  "%s", e.msg);
+    ck_assert_msg(report_json_write(report_json_tree(&r),
+                                    harness_tmp("tree.json"), &e) == 0,
+                  "%s", e.msg);
+    assert_same_file("hostile text", harness_tmp("tree.json"),
+                     harness_tmp("fast.json"));
+    cmp_result_release(&r);
+}
+END_TEST
+
+/* xorshift64*: the same numbers on every machine. */
+static uint64_t next_random(uint64_t *state)
+{
+    *state ^= *state >> 12;
+    *state ^= *state << 25;
+    *state ^= *state >> 27;
+    return *state * 0x2545f4914f6cdd1dULL;
+}
+
+/* The i-th test double: raw bit patterns, every decade from 1e-30 to
+ * 1e30, short decimals (what articles state) and whole numbers past
+ * 2^53, each sign. */
+static double random_double(uint64_t *state, size_t i)
+{
+    uint64_t r = next_random(state);
+    double sign = r & 1 ? -1 : 1, x;
+
+    switch (i % 4) {
+    case 0:
+        memcpy(&x, &r, sizeof(x));
+        return isfinite(x) ? x : (double)(r >> 11);
+    case 1:
+        return sign * (1 + (double)(r >> 11) / 9007199254740992.0 * 9) *
+               pow(10, (double)(next_random(state) % 61) - 30);
+    case 2:
+        return sign * (double)(r >> 11 >> (next_random(state) % 50)) /
+               pow(10, (double)(next_random(state) % 10));
+    default:
+        return sign * ldexp((double)(r >> 11), (int)(r % 21));
+    }
+}
+
+static void assert_real_as_jansson(double x)
+{
+    json_t *v = json_real(x);
+    char *want = json_dumps(v, JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+    char got[32];
+    size_t n = report_json_real(x, got);
+
+    ck_assert_msg(want && strcmp(got, want) == 0 && n == strlen(got),
+                  "%a (%.17g): got \"%s\" (%zu bytes), jansson \"%s\"", x,
+                  x, got, n, want ? want : "(null)");
+    free(want);
+    json_decref(v);
+}
+
+static void assert_integer_as_jansson(json_int_t i)
+{
+    json_t *v = json_integer(i);
+    char *want = json_dumps(v, JSON_ENCODE_ANY);
+    char got[32];
+    size_t n = report_json_integer(i, got);
+
+    ck_assert_msg(want && strcmp(got, want) == 0 && n == strlen(got),
+                  "%" JSON_INTEGER_FORMAT ": got \"%s\", jansson \"%s\"", i,
+                  got, want ? want : "(null)");
+    free(want);
+    json_decref(v);
+}
+
+START_TEST(reals_print_as_jansson_prints_them)
+{
+    uint64_t state = 0x9e3779b97f4a7c15ULL;
+
+    for (size_t i = 0; i < NNUMBERS; i++)
+        if (isfinite(numbers[i]))
+            assert_real_as_jansson(numbers[i]);
+    for (size_t i = 0; i < 200000; i++)
+        assert_real_as_jansson(random_double(&state, i));
+}
+END_TEST
+
+START_TEST(integers_print_as_jansson_prints_them)
+{
+    static const json_int_t edges[] = {
+        0, 1, -1, 9, 10, -10, 99, 100, 9007199254740992LL, LLONG_MAX,
+        LLONG_MIN, LLONG_MIN + 1,
+    };
+    uint64_t state = 0x2545f4914f6cdd1dULL;
+
+    for (size_t i = 0; i < sizeof(edges) / sizeof(edges[0]); i++)
+        assert_integer_as_jansson(edges[i]);
+    for (size_t i = 0; i < 100000; i++) {
+        uint64_t r = next_random(&state) >> (next_random(&state) % 64);
+        json_int_t v;
+
+        memcpy(&v, &r, sizeof(v));
+        assert_integer_as_jansson(i % 2 && v != LLONG_MIN ? -v : v);
+    }
 }
 END_TEST
 
@@ -979,6 +1289,13 @@ static Suite *report_suite(void)
     tcase_add_test(t, whole_numbers_print_as_integers_and_decimals_cleanly);
     tcase_add_test(t, vague_amounts_write_null_value);
     tcase_add_test(t, baseline_fields_only_with_a_baseline);
+
+    t = harness_tcase(s, "json_bytes");
+    tcase_add_loop_test(t, json_report_bytes_equal_jansson_tree, 0,
+                        sizeof(bytes_cases) / sizeof(bytes_cases[0]));
+    tcase_add_test(t, json_report_of_hostile_text_equals_jansson_tree);
+    tcase_add_test(t, reals_print_as_jansson_prints_them);
+    tcase_add_test(t, integers_print_as_jansson_prints_them);
 
     t = harness_tcase(s, "xml_and_hostile_text");
     tcase_add_test(t, hostile_text_yields_json_that_parses);

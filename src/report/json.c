@@ -1,6 +1,7 @@
 /* The JSON report, and what every report writer shares. */
 #include "config.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -159,7 +160,7 @@ int report_write_file(const char *path, const char *data, size_t len,
     return report_out_close(&o, true, e);
 }
 
-/* ---- the JSON tree ---- */
+/* ---- the JSON tree: the reference, and the small parts ---- */
 
 static json_t *text(struct buf *b, const char *s)
 {
@@ -234,6 +235,16 @@ static json_t *group_json(const struct group *g, bool baseline,
     return o;
 }
 
+static json_t *groups_json(const struct group *g, size_t n, bool baseline,
+                           struct buf *b)
+{
+    json_t *a = json_array();
+
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(a, group_json(&g[i], baseline, b));
+    return a;
+}
+
 static json_t *errors_json(const struct cmp_result *r, struct buf *b)
 {
     json_t *a = json_array();
@@ -265,6 +276,23 @@ static json_t *summary_json(const struct cmp_result *r)
                         json_integer((json_int_t)r->conflict));
     json_object_set_new(o, "new", json_integer((json_int_t)r->nnew));
     return o;
+}
+
+json_t *report_json_tree(const struct cmp_result *r)
+{
+    struct buf b = BUF_INIT;
+    json_t *root = json_object();
+
+    report_json_begin();
+    json_object_set_new(root, "groups", groups_json(r->groups, r->ngroups,
+                                                    r->has_baseline, &b));
+    if (r->has_baseline)
+        json_object_set_new(root, "absent",
+                            groups_json(r->absent, r->nabsent, true, &b));
+    json_object_set_new(root, "errors", errors_json(r, &b));
+    json_object_set_new(root, "summary", summary_json(r));
+    buf_release(&b);
+    return root;
 }
 
 /* Every allocation dies on exhaustion, as in the rest of the program, so
@@ -321,46 +349,364 @@ static int put_nested(struct buf *out, json_t *v, int depth)
     return 0;
 }
 
+/* ---- jansson's encoding, without the tree ---- */
+
+size_t report_json_integer(json_int_t v, char out[32])
+{
+    char tmp[32];
+    size_t n = 0, len = 0;
+    /* the magnitude as unsigned: -LLONG_MIN does not fit a json_int_t */
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v
+                                 : (unsigned long long)v;
+
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        out[len++] = '-';
+    while (n)
+        out[len++] = tmp[--n];
+    out[len] = '\0';
+    return len;
+}
+
+/* jansson 2.14's jsonp_dtostr, which prints with snprintf (it is built
+ * without its dtoa): "%.15g", ".0" added to what would read back as an
+ * integer, the exponent's '+' and leading zeros dropped ("1e20",
+ * "1e-7"). */
+size_t report_json_real(double x, char out[32])
+{
+    int n = snprintf(out, 32, "%.15g", x);
+    size_t len = n > 0 && n < 32 ? (size_t)n : 0;
+    char *e = memchr(out, 'e', len);
+
+    if (!e && !memchr(out, '.', len)) {
+        memcpy(out + len, ".0", 3);    /* "%.15g" is at most 23 bytes */
+        return len + 2;
+    }
+    if (!e)
+        return len;
+    char *digits = e[1] == '-' ? e + 2 : e + 1;
+    char *from = e + 2;    /* past the sign */
+    while (*from == '0')
+        from++;
+    memmove(digits, from, (size_t)(out + len + 1 - from));
+    return len - (size_t)(from - digits);
+}
+
+/* Whether c leaves report_clean unchanged and dump_string unescaped:
+ * printable ASCII but '"' and '\\'.  A string of these alone (nearly
+ * every one) is copied as it is. */
+static bool is_plain(unsigned char c)
+{
+    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+}
+
+/* Append the len bytes of s, valid UTF-8, as dump_string does without
+ * JSON_ESCAPE_SLASH or JSON_ENSURE_ASCII, less the quotes: '"' and '\\'
+ * escaped, control characters as \b \f \n \r \t or \u00XX, the rest
+ * (DEL, '/', non-ASCII) as they are. */
+static void put_escaped(struct buf *out, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t start = 0;
+
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        char esc[7] = "\\";
+        size_t n = 2;
+        switch (c) {
+        case '"':  esc[1] = '"'; break;
+        case '\\': esc[1] = '\\'; break;
+        case '\b': esc[1] = 'b'; break;
+        case '\f': esc[1] = 'f'; break;
+        case '\n': esc[1] = 'n'; break;
+        case '\r': esc[1] = 'r'; break;
+        case '\t': esc[1] = 't'; break;
+        default:
+            memcpy(esc + 1, "u00", 3);
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            n = 6;
+        }
+        buf_append(out, s + start, i - start);
+        buf_append(out, esc, n);
+        start = i + 1;
+    }
+    buf_append(out, s + start, len - start);
+}
+
+/* A string as text() makes it and dump_string prints it, less the
+ * quotes: s itself when it is plain, else repaired (in tmp) and escaped
+ * into esc. */
+struct piece {
+    const char *s;
+    size_t len;
+};
+
+static struct piece piece_of(const char *s, struct buf *esc, struct buf *tmp)
+{
+    size_t len = s ? strlen(s) : 0;
+
+    for (size_t i = 0; i < len; i++)
+        if (!is_plain((unsigned char)s[i])) {
+            report_clean(tmp, s);
+            buf_truncate(esc, 0);
+            put_escaped(esc, tmp->data, tmp->len);
+            buf_append(esc, "", 0);   /* data is never NULL */
+            return (struct piece){ esc->data, esc->len };
+        }
+    return (struct piece){ s ? s : "", len };
+}
+
+/* The copy_ functions fill room reserved first (buf_grow) without a
+ * check per piece, and return the end of what they wrote. */
+static char *copy(char *p, const void *s, size_t n)
+{
+    memcpy(p, s, n);
+    return p + n;
+}
+
+#define COPY_LIT(p, lit) copy(p, lit, sizeof(lit) - 1)
+
+static char *copy_quoted(char *p, struct piece t)
+{
+    *p++ = '"';
+    p = copy(p, t.s, t.len);
+    *p++ = '"';
+    return p;
+}
+
+/* What number() makes of x, printed (at most 31 bytes). */
+static char *copy_number(char *p, double x)
+{
+    if (report_number_is_whole(x))
+        return p + report_json_integer((json_int_t)x, p);
+    if (isfinite(x))
+        return p + report_json_real(x, p);
+    return COPY_LIT(p, "null");
+}
+
+static char *copy_bool(char *p, bool b)
+{
+    return b ? COPY_LIT(p, "true") : COPY_LIT(p, "false");
+}
+
+/* A fact's days are mostly the last fact's: each is formatted once. */
+struct day_memo {
+    int day;
+    char text[11];
+    size_t len;
+};
+
+/* The day, quoted (at most 13 bytes). */
+static char *copy_day(char *p, int d, struct day_memo *m)
+{
+    if (m->day != d || m->len == 0) {
+        date_format(d, m->text);
+        m->day = d;
+        m->len = strnlen(m->text, sizeof(m->text));
+    }
+    *p++ = '"';
+    p = copy(p, m->text, m->len);
+    *p++ = '"';
+    return p;
+}
+
+/* ---- the groups, written directly ---- */
+
 /* Where report_write_json's text goes as it grows (one report at a
  * time: the writers run on the main thread). */
 static struct report_out *out_file;
 
-/* A member "key": [ ... ] of the root, its groups built and printed one
- * at a time, so that memory holds one group's tree, not the report's. */
-static int put_groups(struct buf *out, const char *key,
-                      const struct group *g, size_t n, bool baseline,
-                      struct buf *b)
+/* Hand out's text to the file once it holds a megabyte. */
+static void flush_some(struct buf *out)
+{
+    if (out_file && out->len >= 1 << 20) {
+        report_out_write(out_file, out->data, out->len);
+        buf_truncate(out, 0);
+    }
+}
+
+/* The scratch space of the group writer. */
+struct group_writer {
+    struct buf tmp;            /* report_clean's */
+    struct buf esc[4];         /* the strings of a fact, escaped */
+    struct day_memo from, to;
+};
+
+/* Room for what a fact or a group holds besides its strings: the
+ * member names and indentation (under 400 bytes), five numbers of at
+ * most 31 bytes, two days, the qualifier and the booleans. */
+enum { MEMBERS_MAX = 1024 };
+
+/* A fact as put_nested printed fact_json at depth 4: the same members,
+ * in the same order, with the same indentation. */
+static void put_fact(struct buf *out, const struct fact *f,
+                     struct group_writer *w)
+{
+    struct piece source = piece_of(f->source, &w->esc[0], &w->tmp);
+    struct piece outlet = piece_of(f->outlet, &w->esc[1], &w->tmp);
+    struct piece text = piece_of(f->text, &w->esc[2], &w->tmp);
+    struct piece scope = piece_of(f->scope, &w->esc[3], &w->tmp);
+    const char *q = fact_qualifier_name(f->qual);
+
+    size_t room = MEMBERS_MAX + source.len + outlet.len + text.len +
+                  scope.len + strlen(q);
+    buf_grow(out, room);
+    char *p = out->data + out->len;
+    p = COPY_LIT(p, "        {\n          \"source\": ");
+    p = copy_quoted(p, source);
+    p = COPY_LIT(p, ",\n          \"outlet\": ");
+    p = copy_quoted(p, outlet);
+    p = COPY_LIT(p, ",\n          \"offset\": ");
+    p += report_json_integer((json_int_t)f->offset, p);
+    p = COPY_LIT(p, ",\n          \"length\": ");
+    p += report_json_integer((json_int_t)f->length, p);
+    p = COPY_LIT(p, ",\n          \"text\": ");
+    p = copy_quoted(p, text);
+    p = COPY_LIT(p, ",\n          \"value\": ");
+    p = f->has_value ? copy_number(p, f->value) : COPY_LIT(p, "null");
+    p = COPY_LIT(p, ",\n          \"low\": ");
+    p = f->has_low ? copy_number(p, f->low) : COPY_LIT(p, "null");
+    p = COPY_LIT(p, ",\n          \"high\": ");
+    p = f->has_high ? copy_number(p, f->high) : COPY_LIT(p, "null");
+    p = COPY_LIT(p, ",\n          \"low_exclusive\": ");
+    p = copy_bool(p, f->has_low && f->low_excl);
+    p = COPY_LIT(p, ",\n          \"high_exclusive\": ");
+    p = copy_bool(p, f->has_high && f->high_excl);
+    p = COPY_LIT(p, ",\n          \"qualifier\": ");
+    p = copy_quoted(p, (struct piece){ q, strlen(q) });
+    p = COPY_LIT(p, ",\n          \"date_from\": ");
+    p = copy_day(p, f->date_from, &w->from);
+    p = COPY_LIT(p, ",\n          \"date_to\": ");
+    p = copy_day(p, f->date_to, &w->to);
+    p = COPY_LIT(p, ",\n          \"scope\": ");
+    p = copy_quoted(p, scope);
+    p = COPY_LIT(p, "\n        }");
+    assert((size_t)(p - (out->data + out->len)) <= room);
+    *p = '\0';
+    out->len = (size_t)(p - out->data);
+}
+
+/* Facts are read in report order, not in the order they were made, so
+ * nearly every fact and string is a cache miss: ask for the next ones
+ * while this one is written. */
+static void prefetch(const void *p)
+{
+#ifdef __GNUC__
+    __builtin_prefetch(p);
+#else
+    (void)p;
+#endif
+}
+
+static void prefetch_strings(const struct fact *f)
+{
+    prefetch(f->source);
+    prefetch(f->outlet);
+    prefetch(f->text);
+    prefetch(f->scope);
+}
+
+/* A group as put_nested printed group_json at depth 2. */
+static void put_group(struct buf *out, const struct group *g, bool baseline,
+                      struct group_writer *w)
+{
+    struct piece topic = piece_of(g->topic, &w->esc[0], &w->tmp);
+    struct piece unit = piece_of(g->unit, &w->esc[1], &w->tmp);
+    struct piece scope = piece_of(g->scope, &w->esc[2], &w->tmp);
+    const char *verdict = cmp_verdict_name(g->verdict);
+    const char *state = cmp_baseline_name(g->baseline);
+
+    size_t room = MEMBERS_MAX + topic.len + unit.len + scope.len +
+                  strlen(verdict) + (state ? strlen(state) : 0);
+    buf_grow(out, room);
+    char *p = out->data + out->len;
+    p = COPY_LIT(p, "    {\n      \"id\": ");
+    p = copy_quoted(p, (struct piece){ g->id, strlen(g->id) });
+    p = COPY_LIT(p, ",\n      \"topic\": ");
+    p = copy_quoted(p, topic);
+    p = COPY_LIT(p, ",\n      \"unit\": ");
+    p = copy_quoted(p, unit);
+    p = COPY_LIT(p, ",\n      \"scope\": ");
+    p = copy_quoted(p, scope);
+    p = COPY_LIT(p, ",\n      \"date_from\": ");
+    p = copy_day(p, g->date_from, &w->from);
+    p = COPY_LIT(p, ",\n      \"date_to\": ");
+    p = copy_day(p, g->date_to, &w->to);
+    p = COPY_LIT(p, ",\n      \"verdict\": ");
+    p = copy_quoted(p, (struct piece){ verdict, strlen(verdict) });
+    p = COPY_LIT(p, ",\n      \"new\": ");
+    p = copy_bool(p, g->is_new);
+    if (baseline) {
+        p = COPY_LIT(p, ",\n      \"baseline\": ");
+        p = state ? copy_quoted(p, (struct piece){ state, strlen(state) })
+                  : COPY_LIT(p, "null");
+    }
+    p = COPY_LIT(p, ",\n      \"outlets\": ");
+    p += report_json_integer((json_int_t)g->noutlets, p);
+    p = COPY_LIT(p, ",\n      \"facts\": ");
+    assert((size_t)(p - (out->data + out->len)) <= room);
+    *p = '\0';
+    out->len = (size_t)(p - out->data);
+    if (g->nfacts == 0) {
+        buf_puts(out, "[]\n    }");
+        return;
+    }
+    buf_puts(out, "[\n");
+    for (size_t i = 0; i < g->nfacts; i++) {
+        if (i + 2 < g->nfacts)
+            prefetch(g->facts[i + 2]);
+        if (i + 1 < g->nfacts)
+            prefetch_strings(g->facts[i + 1]);
+        put_fact(out, g->facts[i], w);
+        buf_puts(out, i + 1 < g->nfacts ? ",\n" : "\n");
+        flush_some(out);
+    }
+    buf_puts(out, "      ]\n    }");
+}
+
+/* ---- the report ---- */
+
+/* A member "key": [ ... ] of the root, written group by group, so that
+ * memory holds a megabyte of text, not the report. */
+static void put_groups(struct buf *out, const char *key,
+                       const struct group *g, size_t n, bool baseline,
+                       struct group_writer *w)
 {
     buf_printf(out, "  \"%s\": ", key);
     if (n == 0) {
         buf_puts(out, "[]");
-        return 0;
+        return;
     }
     buf_puts(out, "[\n");
     for (size_t i = 0; i < n; i++) {
-        buf_puts(out, "    ");
-        if (put_nested(out, group_json(&g[i], baseline, b), 2) < 0)
-            return -1;
+        put_group(out, &g[i], baseline, w);
         buf_puts(out, i + 1 < n ? ",\n" : "\n");
-        if (out_file && out->len >= 1 << 20) {
-            report_out_write(out_file, out->data, out->len);
-            buf_truncate(out, 0);
-        }
+        flush_some(out);
     }
     buf_puts(out, "  ]");
-    return 0;
 }
 
-/* The same bytes as report_json_write of the whole tree (JSON_INDENT(2),
- * keys in order), written group by group: a report of a million facts
- * takes the memory of its text, not of a jansson tree ten times larger. */
+/* The same bytes as report_json_write(report_json_tree(r)), written as
+ * they are made: a jansson tree of the groups, ten times the size of
+ * their text, would be built, printed and indented again only to be
+ * thrown away.  The errors and the summary, small, still go through
+ * jansson. */
 int report_write_json(const struct cmp_result *r, const char *path,
                       struct err *e)
 {
-    struct buf b = BUF_INIT, out = BUF_INIT;
+    struct group_writer w;
+    struct buf out = BUF_INIT;
     bool opened = false;
     int rc = -1;
 
+    memset(&w, 0, sizeof(w));
     report_json_begin();
     struct report_out file;
     if (report_out_open(&file, path, e) < 0)
@@ -368,16 +714,13 @@ int report_write_json(const struct cmp_result *r, const char *path,
     opened = true;
     out_file = &file;
     buf_puts(&out, "{\n");
-    if (put_groups(&out, "groups", r->groups, r->ngroups, r->has_baseline,
-                   &b) < 0)
-        goto fail;
+    put_groups(&out, "groups", r->groups, r->ngroups, r->has_baseline, &w);
     if (r->has_baseline) {
         buf_puts(&out, ",\n");
-        if (put_groups(&out, "absent", r->absent, r->nabsent, true, &b) < 0)
-            goto fail;
+        put_groups(&out, "absent", r->absent, r->nabsent, true, &w);
     }
     buf_puts(&out, ",\n  \"errors\": ");
-    if (put_nested(&out, errors_json(r, &b), 1) < 0)
+    if (put_nested(&out, errors_json(r, &w.tmp), 1) < 0)
         goto fail;
     buf_puts(&out, ",\n  \"summary\": ");
     if (put_nested(&out, summary_json(r), 1) < 0)
@@ -394,6 +737,8 @@ fail:
     if (rc < 0 && !err_is_set(e))
         err_at(e, path, 0, 0, "cannot build the report");
     buf_release(&out);
-    buf_release(&b);
+    buf_release(&w.tmp);
+    for (size_t i = 0; i < 4; i++)
+        buf_release(&w.esc[i]);
     return rc;
 }

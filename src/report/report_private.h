@@ -70,6 +70,18 @@ void report_json_begin(void);
  * newline, keys in insertion order, through report_write_file. */
 int report_json_write(json_t *root, const char *path, struct err *e);
 
+/* The JSON report as one jansson tree (each call sets jansson's
+ * allocator, as report_json_begin).  report_json_write of it gives the
+ * bytes report_write_json writes without building it; the tests compare
+ * the two. */
+json_t *report_json_tree(const struct cmp_result *r);
+
+/* v and x as jansson 2.14 prints json_integer(v) and json_real(x) with
+ * JSON_REAL_PRECISION(15), NUL-terminated in out; x is finite.  Return
+ * the length. */
+size_t report_json_integer(json_int_t v, char out[32]);
+size_t report_json_real(double x, char out[32]);
+
 /* x as report text: whole numbers (below 2^53) as integers, others
  * with 15 significant digits ("0.1", "1207.008"); out holds 32 bytes. */
 void report_format_number(double x, char out[32]);
