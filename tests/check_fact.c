@@ -748,37 +748,133 @@ START_TEST(write_json_reports_write_error)
 }
 END_TEST
 
-static const char *const bad_json_lines[] = {
-    "",
-    "{",
-    "[]",
-    "42",
-    "{}",
-    "{\"value\": \"many\"}",
-    "{\"source\":\"a.txt\",\"offset\":-1,\"length\":3,\"text\":\"420\"}",
-    "{\"date_from\":\"2026-02-30\",\"date_to\":\"2026-02-26\","
-    "\"high\":420,\"length\":10,\"low\":420,\"offset\":2315,"
-    "\"qualifier\":\"exact\",\"source\":\"a.txt\","
-    "\"source_date\":\"2026-02-26\",\"text\":\"420 drones\","
-    "\"topic\":\"drones launched\",\"unit\":\"count\",\"value\":420}",
-    "{\"date_from\":\"2026-02-25\",\"date_to\":\"2026-02-26\","
-    "\"high\":420,\"length\":10,\"low\":420,\"offset\":2315,"
-    "\"qualifier\":\"roughly\",\"source\":\"a.txt\","
-    "\"source_date\":\"2026-02-26\",\"text\":\"420 drones\","
-    "\"topic\":\"drones launched\",\"unit\":\"count\",\"value\":420}",
+/* A line that is no fact, and what is said about it: the message whole,
+ * the column where one is known, no file and no line (the caller's). */
+static const struct bad_line {
+    const char *line;
+    long column;
+    const char *msg;
+} bad_json_lines[] = {
+    { "", 0, "not a JSON fact: '[' or '{' expected near end of file" },
+    { "{", 1, "not a JSON fact: string or '}' expected near end of file" },
+    { "[]", 0, "not a JSON object" },
+    { "42", 2, "not a JSON fact: '[' or '{' expected near '42'" },
+    { "{}", 0, "'source' must be a string" },
+    { "{\"value\": \"many\"}", 0, "'source' must be a string" },
+    { "{\"source\":\"a.txt\",\"offset\":-1,\"length\":3,\"text\":\"420\"}", 0,
+      "'source_date' must be a date YYYY-MM-DD" },
+    { "{\"date_from\":\"2026-02-30\",\"date_to\":\"2026-02-26\","
+      "\"high\":420,\"length\":10,\"low\":420,\"offset\":2315,"
+      "\"qualifier\":\"exact\",\"source\":\"a.txt\","
+      "\"source_date\":\"2026-02-26\",\"text\":\"420 drones\","
+      "\"topic\":\"drones launched\",\"unit\":\"count\",\"value\":420}", 0,
+      "'date_from' must be a date YYYY-MM-DD" },
+    { "{\"date_from\":\"2026-02-25\",\"date_to\":\"2026-02-26\","
+      "\"high\":420,\"length\":10,\"low\":420,\"offset\":2315,"
+      "\"qualifier\":\"roughly\",\"source\":\"a.txt\","
+      "\"source_date\":\"2026-02-26\",\"text\":\"420 drones\","
+      "\"topic\":\"drones launched\",\"unit\":\"count\",\"value\":420}", 0,
+      "unknown qualifier 'roughly'" },
+    { "{\"a\":1,\"a\":2}", 10,
+      "not a JSON fact: duplicate object key near '\"a\"'" },
+    { "{\"source\":\"x\\u0000\"}", 19, "not a JSON fact: \\u0000 is not "
+      "allowed without JSON_ALLOW_NUL near '\"x\\u0000\"'" },
+    { "{\"source\":\"a.txt\",\"source_date\":\"2026-02-26\","
+      "\"offset\":1e400}", 59,
+      "not a JSON fact: real number overflow near '1e400'" },
+    { "{\"source\":\"a.txt\",\"source_date\":\"2026-02-26\","
+      "\"offset\":123456789012345678901}", 75,
+      "not a JSON fact: too big integer" },
 };
 
 START_TEST(rejects_malformed_json_line)
 {
-    const char *line = bad_json_lines[_i];
+    const struct bad_line *r = &bad_json_lines[_i];
     struct arena ar = ARENA_INIT;
     struct err e = ERR_INIT;
     struct fact f;
 
     memset(&f, 0, sizeof f);
-    ck_assert_msg(fact_read_json(line, strlen(line), &ar, &f, &e) == -1,
-                  "accepted: '%s'", line);
-    ck_assert_msg(e.msg[0] != '\0', "no message for: '%s'", line);
+    ck_assert_msg(fact_read_json(r->line, strlen(r->line), &ar, &f,
+                                 &e) == -1, "accepted: '%s'", r->line);
+    ck_assert_msg(strcmp(e.msg, r->msg) == 0, "%s: message '%s', want '%s'",
+                  r->line, e.msg, r->msg);
+    ck_assert_msg(e.file[0] == '\0' && e.line == 0 &&
+                  e.column == r->column, "%s: at '%s' line %ld column %ld,"
+                  " want no file, line 0, column %ld", r->line, e.file,
+                  e.line, e.column, r->column);
+    arena_release(&ar);
+}
+END_TEST
+
+/* The field readers the readers of records share (cmp's groups and
+ * stats): what they read, and what they say about a bad member. */
+enum getter { GET_STR, GET_DAY, GET_COUNT };
+
+static const struct field_row {
+    const char *json;
+    enum getter get;
+    const char *want;     /* the value read, as text; NULL: none */
+    const char *msg;      /* NULL: read */
+} field_rows[] = {
+    { "{\"k\":\"drones\"}", GET_STR, "drones", NULL },
+    { "{\"k\":\"\"}", GET_STR, "", NULL },
+    { "{\"k\":\"a\\u00e9\"}", GET_STR, "a\xc3\xa9", NULL },
+    { "{\"k\":7}", GET_STR, NULL, "'k' must be a string" },
+    { "{\"k\":null}", GET_STR, NULL, "'k' must be a string" },
+    { "{}", GET_STR, NULL, "'k' must be a string" },
+    { "{\"k\":\"2028-02-29\"}", GET_DAY, "2028-02-29", NULL },
+    { "{\"k\":\"2026-02-29\"}", GET_DAY, NULL,
+      "'k' must be a date YYYY-MM-DD" },
+    { "{\"k\":\"2026-02-26 \"}", GET_DAY, NULL,
+      "'k' must be a date YYYY-MM-DD" },
+    { "{\"k\":20260226}", GET_DAY, NULL, "'k' must be a date YYYY-MM-DD" },
+    { "{\"k\":0}", GET_COUNT, "0", NULL },
+    { "{\"k\":9007199254740993}", GET_COUNT, "9007199254740993", NULL },
+    { "{\"k\":-1}", GET_COUNT, NULL, "'k' must be a whole number" },
+    { "{\"k\":1.0}", GET_COUNT, NULL, "'k' must be a whole number" },
+    { "{\"k\":\"1\"}", GET_COUNT, NULL, "'k' must be a whole number" },
+};
+
+START_TEST(field_reader_reads_or_names_the_key)
+{
+    const struct field_row *r = &field_rows[_i];
+    json_t *o = json_loads(r->json, 0, NULL);
+    struct arena ar = ARENA_INIT;
+    struct err e = ERR_INIT;
+    char got[64] = "";
+    const char *s;
+    size_t n;
+    int d, rc = -1;
+
+    ck_assert_ptr_nonnull(o);
+    switch (r->get) {
+    case GET_STR:
+        if ((rc = fact_json_get_str(o, "k", &ar, &s, &e)) == 0)
+            snprintf(got, sizeof(got), "%s", s);
+        break;
+    case GET_DAY:
+        if ((rc = fact_json_get_day(o, "k", &d, &e)) == 0)
+            date_format(d, got);
+        break;
+    case GET_COUNT:
+        if ((rc = fact_json_get_count(o, "k", &n, &e)) == 0)
+            snprintf(got, sizeof(got), "%zu", n);
+        break;
+    }
+    if (!r->msg) {
+        ck_assert_msg(rc == 0, "%s: not read: %s", r->json, e.msg);
+        ck_assert_msg(strcmp(got, r->want) == 0, "%s: read '%s', want '%s'",
+                      r->json, got, r->want);
+    } else {
+        ck_assert_msg(rc == -1, "%s: read '%s'", r->json, got);
+        ck_assert_msg(strcmp(e.msg, r->msg) == 0, "%s: message '%s', want "
+                      "'%s'", r->json, e.msg, r->msg);
+        ck_assert_msg(e.file[0] == '\0' && e.line == 0 && e.column == 0,
+                      "%s: at '%s' line %ld column %ld, want nowhere",
+                      r->json, e.file, e.line, e.column);
+    }
+    json_decref(o);
     arena_release(&ar);
 }
 END_TEST
@@ -813,6 +909,8 @@ static Suite *fact_suite(void)
     tcase_add_test(tc, write_json_reports_write_error);
     tcase_add_loop_test(tc, rejects_malformed_json_line, 0,
                         (int)COUNT(bad_json_lines));
+    tcase_add_loop_test(tc, field_reader_reads_or_names_the_key, 0,
+                        (int)COUNT(field_rows));
     suite_add_tcase(s, tc);
     return s;
 }
