@@ -864,6 +864,20 @@ static const struct record_row {
       0 },
     { "{\"date_from\":\"2026-02-26\",\"offset\":1.5}", 0,
       "'source' must be a string", 0 },
+    /* fact lines that are not plain: jansson reads them, and says why */
+    { "{\"text\":\"4\",\"text\":\"5\"}", 18,
+      "not a JSON record: duplicate object key near '\"text\"'", 0 },
+    { "{\"source\":\"a\\u0000\"}", 19,
+      "not a JSON record: \\u0000 is not allowed without JSON_ALLOW_NUL "
+      "near '\"a\\u0000\"'", 0 },
+    { "{\"value\":1e400}", 14,
+      "not a JSON record: real number overflow near '1e400'", 0 },
+    { "{\"source\":\"\xff\"}", 11,
+      "not a JSON record: unable to decode byte 0xff near '\"'", 0 },
+    { "[\"x\",\"count\",\"\"]\t" FACT_LINE("2026-02-26") "x", 322,
+      "not a JSON record: end of file expected near 'x'", 0 },
+    { "[\"x\",\"count\",\"\"]\t{\"source\":\"a\\/b\"}", 0,
+      "'source_date' must be a date YYYY-MM-DD", 0 },
 };
 
 START_TEST(bad_record_names_its_first_bad_member)

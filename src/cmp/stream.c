@@ -356,14 +356,23 @@ int cmp_read_record(const char *line, size_t len, struct arena *ar,
     size_t keylen;
     size_t at = split_key(line, len, &keylen);
     json_error_t je;
-    json_t *o = json_loadb(line + at, len - at, JSON_REJECT_DUPLICATES, &je);
-    int rc = -1;
+    json_t *o;
+    int rc;
 
     memset(rec, 0, sizeof(*rec));
+    /* most records are facts as extract writes them: no jansson tree */
+    rc = fact_read_plain_json(line + at, len - at, ar, &rec->fact, e);
+    if (rc <= 0) {
+        rec->kind = CMP_REC_FACT;
+        return rc == 0 && keylen > 0 ? check_key(line, keylen, &rec->fact, e)
+                                     : rc;
+    }
+    o = json_loadb(line + at, len - at, JSON_REJECT_DUPLICATES, &je);
     if (!o) {
         long column = (long)(at + (je.position > 0 ? je.position : 1));
         return fact_json_bad(e, column, "not a JSON record: %s", je.text);
     }
+    rc = -1;
     if (!json_is_object(o))
         fact_json_bad(e, (long)at + 1, "not a JSON object");
     else if (read_object(o, ar, rec, e) == 0)

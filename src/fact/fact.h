@@ -149,6 +149,16 @@ struct json_t *fact_to_json(const struct fact *f);
 int fact_from_json(const struct json_t *o, struct arena *ar, struct fact *f,
                    struct err *e);
 
+/* fact_read_json without jansson, for a line that is plainly a fact:
+ * one JSON object of the members fact_write_json writes, each at most
+ * once, whose values are strings without escapes, numbers, booleans or
+ * null.  Reads it as fact_read_json would, with the same checks and
+ * messages.  Returns 1, leaving f and e alone, when the line is not that
+ * plain: the caller then parses it (fact_read_json, or jansson and
+ * fact_from_json) and says what is wrong with it. */
+int fact_read_plain_json(const char *line, size_t len, struct arena *ar,
+                         struct fact *f, struct err *e);
+
 /* ---- reading JSON records field by field ----
  *
  * What the fact reader and the readers of the records around facts (cmp:
