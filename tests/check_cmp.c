@@ -12,6 +12,7 @@
 #include "fact/fact.h"
 #include "harness.h"
 #include "report/report.h"
+#include "util/arena.h"
 #include "util/date.h"
 #include "util/err.h"
 
@@ -804,6 +805,131 @@ START_TEST(missing_baseline_is_an_error_naming_the_file)
 }
 END_TEST
 
+/* ---- reading records back ---- */
+
+#define FACT_LINE(date_to)                                                \
+    "{\"date_from\":\"2026-02-26\",\"date_to\":\"" date_to "\","          \
+    "\"high\":420,\"high_exclusive\":false,\"kind\":\"event\","           \
+    "\"length\":10,\"low\":420,\"low_exclusive\":false,\"offset\":20,"    \
+    "\"outlet\":\"a\",\"qualifier\":\"exact\",\"source\":\"a.txt\","      \
+    "\"source_date\":\"2026-02-26\",\"text\":\"420 drones\","             \
+    "\"topic\":\"drones launched\",\"unit\":\"count\",\"value\":420}"
+#define GROUP_HEAD "{\"group\":{\"id\":\"0123456789abcdef\","
+#define GROUP_LINE(rest)                                                  \
+    GROUP_HEAD "\"topic\":\"drones launched\",\"unit\":\"count\","        \
+    "\"scope\":\"\"," rest "}}"
+
+/* A bad record is said as the fact reader says a bad fact: the first bad
+ * member, a column where one is known, and no file or line (the caller
+ * knows them). */
+static const struct record_row {
+    const char *line;
+    long column;
+    const char *msg;      /* the whole message, or its start */
+    bool prefix;
+} record_rows[] = {
+    { GROUP_HEAD "\"topic\":7}}", 0, "'topic' must be a string", 0 },
+    { GROUP_LINE("\"date_from\":\"2026-02-30\""), 0,
+      "'date_from' must be a date YYYY-MM-DD", 0 },
+    { GROUP_LINE("\"date_from\":\"2026-02-26\",\"date_to\":\"2026-02-26\","
+                 "\"verdict\":\"agree\",\"outlets\":-2"), 0,
+      "'outlets' must be a whole number", 0 },
+    { GROUP_LINE("\"date_from\":\"2026-02-26\",\"date_to\":\"2026-02-26\","
+                 "\"verdict\":\"agree\",\"outlets\":2,\"facts\":["
+                 FACT_LINE("2026-02-25") "]"), 0,
+      "date_to is before date_from", 0 },
+    { "{\"group\":{\"id\":\"0123\"}}", 0, "'id' must be 16 hex digits", 0 },
+    { "{\"group\":[]}", 0, "'group' must be an object", 0 },
+    { "{\"stats\":{\"facts\":\"many\"}}", 0,
+      "'facts' must be a whole number", 0 },
+    { "{\"stats\":{\"facts\":1,\"sources\":1,\"window\":40000,"
+      "\"tolerance\":0.02,\"nearly\":0.1}}", 0,
+      "'window' must be at most 36500 days", 0 },
+    { "{\"stats\":{\"facts\":1,\"sources\":1,\"window\":31,"
+      "\"tolerance\":2,\"nearly\":0.1}}", 0,
+      "'tolerance' must be a number from 0 to 1", 0 },
+    { "{\"article\":\"\"}", 0, "'article' must be a source name", 0 },
+    { "{\"error\":{\"file\":\"a.txt\"}}", 0,
+      "'error' must have a file, line, column and message", 0 },
+    { "[1]", 1, "not a JSON object", 0 },
+    { "{\"group\":", 9, "not a JSON record: ", 1 },
+    { "[\"x\",\"count\",\"\"]\t{\"date_from\":", 30, "not a JSON record: ",
+      1 },
+    { "[\"x\",\"count\",\"\"]\t" FACT_LINE("2026-02-26"), 1,
+      "key '[\"x\",\"count\",\"\"]' is not the fact's key "
+      "[\"drones launched\",\"count\",\"\"]", 0 },
+    { FACT_LINE("2026-02-30"), 0, "'date_to' must be a date YYYY-MM-DD",
+      0 },
+    { "{\"date_from\":\"2026-02-26\",\"offset\":1.5}", 0,
+      "'source' must be a string", 0 },
+    /* fact lines that are not plain: jansson reads them, and says why */
+    { "{\"text\":\"4\",\"text\":\"5\"}", 18,
+      "not a JSON record: duplicate object key near '\"text\"'", 0 },
+    { "{\"source\":\"a\\u0000\"}", 19,
+      "not a JSON record: \\u0000 is not allowed without JSON_ALLOW_NUL "
+      "near '\"a\\u0000\"'", 0 },
+    { "{\"value\":1e400}", 14,
+      "not a JSON record: real number overflow near '1e400'", 0 },
+    { "{\"source\":\"\xff\"}", 11,
+      "not a JSON record: unable to decode byte 0xff near '\"'", 0 },
+    { "[\"x\",\"count\",\"\"]\t" FACT_LINE("2026-02-26") "x", 322,
+      "not a JSON record: end of file expected near 'x'", 0 },
+    { "[\"x\",\"count\",\"\"]\t{\"source\":\"a\\/b\"}", 0,
+      "'source_date' must be a date YYYY-MM-DD", 0 },
+};
+
+START_TEST(bad_record_names_its_first_bad_member)
+{
+    const struct record_row *r = &record_rows[_i];
+    struct arena ar = ARENA_INIT;
+    struct cmp_record rec;
+    struct err e = ERR_INIT;
+
+    ck_assert_msg(cmp_read_record(r->line, strlen(r->line), &ar, &rec,
+                                  &e) == -1, "accepted: %s", r->line);
+    ck_assert_msg(r->prefix ? strncmp(e.msg, r->msg, strlen(r->msg)) == 0
+                            : strcmp(e.msg, r->msg) == 0,
+                  "%s: message '%s', want '%s'", r->line, e.msg, r->msg);
+    ck_assert_msg(e.file[0] == '\0' && e.line == 0 &&
+                  e.column == r->column, "%s: at '%s' line %ld column %ld,"
+                  " want no file, line 0, column %ld", r->line, e.file,
+                  e.line, e.column, r->column);
+    if (rec.kind == CMP_REC_GROUP)
+        free(rec.group.facts);
+    arena_release(&ar);
+}
+END_TEST
+
+/* A fact line reads the same with its key, without it, and through
+ * fact_read_json. */
+START_TEST(fact_record_reads_as_fact_line)
+{
+    static const char *const lines[] = {
+        FACT_LINE("2026-02-26"),
+        "[\"drones launched\",\"count\",\"\"]\t" FACT_LINE("2026-02-26"),
+        FACT_LINE("2026-02-26") "\t\n",
+    };
+    const char *line = lines[_i];
+    struct arena ar = ARENA_INIT;
+    struct cmp_record rec;
+    struct fact f;
+    struct err e = ERR_INIT;
+
+    ck_assert_msg(cmp_read_record(line, strlen(line), &ar, &rec, &e) == 0,
+                  "%s: %s", line, e.msg);
+    ck_assert_int_eq(rec.kind, CMP_REC_FACT);
+    ck_assert_msg(fact_read_json(FACT_LINE("2026-02-26"),
+                                 strlen(FACT_LINE("2026-02-26")), &ar, &f,
+                                 &e) == 0, "%s", e.msg);
+    ck_assert_msg(fact_cmp(&rec.fact, &f) == 0, "%s: reads otherwise",
+                  line);
+    ck_assert_str_eq(rec.fact.text, "420 drones");
+    ck_assert_str_eq(rec.fact.outlet, "a");
+    ck_assert_int_eq(rec.fact.offset, 20);
+    arena_release(&ar);
+}
+END_TEST
+
 /* ---- the suite ---- */
 
 static Suite *cmp_suite(void)
@@ -849,6 +975,12 @@ static Suite *cmp_suite(void)
     tcase_add_loop_test(t, corrupt_baseline_is_an_error_naming_the_file, 0,
                         sizeof(bad_baselines) / sizeof(bad_baselines[0]));
     tcase_add_test(t, missing_baseline_is_an_error_naming_the_file);
+
+    t = tcase_create("records");
+    tcase_add_loop_test(t, bad_record_names_its_first_bad_member, 0,
+                        sizeof(record_rows) / sizeof(record_rows[0]));
+    tcase_add_loop_test(t, fact_record_reads_as_fact_line, 0, 3);
+    suite_add_tcase(s, t);
     return s;
 }
 

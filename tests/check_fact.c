@@ -748,37 +748,411 @@ START_TEST(write_json_reports_write_error)
 }
 END_TEST
 
-static const char *const bad_json_lines[] = {
-    "",
-    "{",
-    "[]",
-    "42",
-    "{}",
-    "{\"value\": \"many\"}",
-    "{\"source\":\"a.txt\",\"offset\":-1,\"length\":3,\"text\":\"420\"}",
-    "{\"date_from\":\"2026-02-30\",\"date_to\":\"2026-02-26\","
-    "\"high\":420,\"length\":10,\"low\":420,\"offset\":2315,"
-    "\"qualifier\":\"exact\",\"source\":\"a.txt\","
-    "\"source_date\":\"2026-02-26\",\"text\":\"420 drones\","
-    "\"topic\":\"drones launched\",\"unit\":\"count\",\"value\":420}",
-    "{\"date_from\":\"2026-02-25\",\"date_to\":\"2026-02-26\","
-    "\"high\":420,\"length\":10,\"low\":420,\"offset\":2315,"
-    "\"qualifier\":\"roughly\",\"source\":\"a.txt\","
-    "\"source_date\":\"2026-02-26\",\"text\":\"420 drones\","
-    "\"topic\":\"drones launched\",\"unit\":\"count\",\"value\":420}",
+/* A line that is no fact, and what is said about it: the message whole,
+ * the column where one is known, no file and no line (the caller's). */
+static const struct bad_line {
+    const char *line;
+    long column;
+    const char *msg;
+} bad_json_lines[] = {
+    { "", 0, "not a JSON fact: '[' or '{' expected near end of file" },
+    { "{", 1, "not a JSON fact: string or '}' expected near end of file" },
+    { "[]", 0, "not a JSON object" },
+    { "42", 2, "not a JSON fact: '[' or '{' expected near '42'" },
+    { "{}", 0, "'source' must be a string" },
+    { "{\"value\": \"many\"}", 0, "'source' must be a string" },
+    { "{\"source\":\"a.txt\",\"offset\":-1,\"length\":3,\"text\":\"420\"}", 0,
+      "'source_date' must be a date YYYY-MM-DD" },
+    { "{\"date_from\":\"2026-02-30\",\"date_to\":\"2026-02-26\","
+      "\"high\":420,\"length\":10,\"low\":420,\"offset\":2315,"
+      "\"qualifier\":\"exact\",\"source\":\"a.txt\","
+      "\"source_date\":\"2026-02-26\",\"text\":\"420 drones\","
+      "\"topic\":\"drones launched\",\"unit\":\"count\",\"value\":420}", 0,
+      "'date_from' must be a date YYYY-MM-DD" },
+    { "{\"date_from\":\"2026-02-25\",\"date_to\":\"2026-02-26\","
+      "\"high\":420,\"length\":10,\"low\":420,\"offset\":2315,"
+      "\"qualifier\":\"roughly\",\"source\":\"a.txt\","
+      "\"source_date\":\"2026-02-26\",\"text\":\"420 drones\","
+      "\"topic\":\"drones launched\",\"unit\":\"count\",\"value\":420}", 0,
+      "unknown qualifier 'roughly'" },
+    { "{\"a\":1,\"a\":2}", 10,
+      "not a JSON fact: duplicate object key near '\"a\"'" },
+    { "{\"source\":\"x\\u0000\"}", 19, "not a JSON fact: \\u0000 is not "
+      "allowed without JSON_ALLOW_NUL near '\"x\\u0000\"'" },
+    { "{\"source\":\"a.txt\",\"source_date\":\"2026-02-26\","
+      "\"offset\":1e400}", 59,
+      "not a JSON fact: real number overflow near '1e400'" },
+    { "{\"source\":\"a.txt\",\"source_date\":\"2026-02-26\","
+      "\"offset\":123456789012345678901}", 75,
+      "not a JSON fact: too big integer" },
 };
 
 START_TEST(rejects_malformed_json_line)
 {
-    const char *line = bad_json_lines[_i];
+    const struct bad_line *r = &bad_json_lines[_i];
     struct arena ar = ARENA_INIT;
     struct err e = ERR_INIT;
     struct fact f;
 
     memset(&f, 0, sizeof f);
-    ck_assert_msg(fact_read_json(line, strlen(line), &ar, &f, &e) == -1,
-                  "accepted: '%s'", line);
-    ck_assert_msg(e.msg[0] != '\0', "no message for: '%s'", line);
+    ck_assert_msg(fact_read_json(r->line, strlen(r->line), &ar, &f,
+                                 &e) == -1, "accepted: '%s'", r->line);
+    ck_assert_msg(strcmp(e.msg, r->msg) == 0, "%s: message '%s', want '%s'",
+                  r->line, e.msg, r->msg);
+    ck_assert_msg(e.file[0] == '\0' && e.line == 0 &&
+                  e.column == r->column, "%s: at '%s' line %ld column %ld,"
+                  " want no file, line 0, column %ld", r->line, e.file,
+                  e.line, e.column, r->column);
+    arena_release(&ar);
+}
+END_TEST
+
+/* The field readers the readers of records share (cmp's groups and
+ * stats): what they read, and what they say about a bad member. */
+enum getter { GET_STR, GET_DAY, GET_COUNT };
+
+static const struct field_row {
+    const char *json;
+    enum getter get;
+    const char *want;     /* the value read, as text; NULL: none */
+    const char *msg;      /* NULL: read */
+} field_rows[] = {
+    { "{\"k\":\"drones\"}", GET_STR, "drones", NULL },
+    { "{\"k\":\"\"}", GET_STR, "", NULL },
+    { "{\"k\":\"a\\u00e9\"}", GET_STR, "a\xc3\xa9", NULL },
+    { "{\"k\":7}", GET_STR, NULL, "'k' must be a string" },
+    { "{\"k\":null}", GET_STR, NULL, "'k' must be a string" },
+    { "{}", GET_STR, NULL, "'k' must be a string" },
+    { "{\"k\":\"2028-02-29\"}", GET_DAY, "2028-02-29", NULL },
+    { "{\"k\":\"2026-02-29\"}", GET_DAY, NULL,
+      "'k' must be a date YYYY-MM-DD" },
+    { "{\"k\":\"2026-02-26 \"}", GET_DAY, NULL,
+      "'k' must be a date YYYY-MM-DD" },
+    { "{\"k\":20260226}", GET_DAY, NULL, "'k' must be a date YYYY-MM-DD" },
+    { "{\"k\":0}", GET_COUNT, "0", NULL },
+    { "{\"k\":9007199254740993}", GET_COUNT, "9007199254740993", NULL },
+    { "{\"k\":-1}", GET_COUNT, NULL, "'k' must be a whole number" },
+    { "{\"k\":1.0}", GET_COUNT, NULL, "'k' must be a whole number" },
+    { "{\"k\":\"1\"}", GET_COUNT, NULL, "'k' must be a whole number" },
+};
+
+START_TEST(field_reader_reads_or_names_the_key)
+{
+    const struct field_row *r = &field_rows[_i];
+    json_t *o = json_loads(r->json, 0, NULL);
+    struct arena ar = ARENA_INIT;
+    struct err e = ERR_INIT;
+    char got[64] = "";
+    const char *s;
+    size_t n;
+    int d, rc = -1;
+
+    ck_assert_ptr_nonnull(o);
+    switch (r->get) {
+    case GET_STR:
+        if ((rc = fact_json_get_str(o, "k", &ar, &s, &e)) == 0)
+            snprintf(got, sizeof(got), "%s", s);
+        break;
+    case GET_DAY:
+        if ((rc = fact_json_get_day(o, "k", &d, &e)) == 0)
+            date_format(d, got);
+        break;
+    case GET_COUNT:
+        if ((rc = fact_json_get_count(o, "k", &n, &e)) == 0)
+            snprintf(got, sizeof(got), "%zu", n);
+        break;
+    }
+    if (!r->msg) {
+        ck_assert_msg(rc == 0, "%s: not read: %s", r->json, e.msg);
+        ck_assert_msg(strcmp(got, r->want) == 0, "%s: read '%s', want '%s'",
+                      r->json, got, r->want);
+    } else {
+        ck_assert_msg(rc == -1, "%s: read '%s'", r->json, got);
+        ck_assert_msg(strcmp(e.msg, r->msg) == 0, "%s: message '%s', want "
+                      "'%s'", r->json, e.msg, r->msg);
+        ck_assert_msg(e.file[0] == '\0' && e.line == 0 && e.column == 0,
+                      "%s: at '%s' line %ld column %ld, want nowhere",
+                      r->json, e.file, e.line, e.column);
+    }
+    json_decref(o);
+    arena_release(&ar);
+}
+END_TEST
+
+/* ---- the scanner against jansson ----
+ *
+ * fact_read_json reads plain lines with a scanner of its own and gives
+ * the others to jansson.  Whatever the line, it must say what jansson
+ * and fact_from_json say: the same fact, or the same message and
+ * column. */
+
+/* fact_read_json as it was before the scanner. */
+static int read_by_jansson(const char *line, size_t len, struct arena *ar,
+                           struct fact *f, struct err *e)
+{
+    json_error_t je;
+    json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je);
+    int rc;
+
+    if (!o) {
+        memset(f, 0, sizeof(*f));
+        return err_at(e, NULL, 0, je.column > 0 ? je.column : 0,
+                      "not a JSON fact: %s", je.text);
+    }
+    rc = fact_from_json(o, ar, f, e);
+    json_decref(o);
+    return rc;
+}
+
+static bool same_str(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Both readers on line; a failure names the line, shown escaped.  They
+ * read a copy of exactly len bytes, so that a sanitizer sees a read past
+ * the end. */
+static void expect_as_jansson(const char *text, size_t len)
+{
+    char *line = malloc(len ? len : 1);
+    struct arena ar = ARENA_INIT;
+    struct err e1 = ERR_INIT, e2 = ERR_INIT;
+    struct fact f1, f2;
+    char shown[1200];
+    size_t k = 0;
+
+    ck_assert_ptr_nonnull(line);
+    memcpy(line, text, len);
+    for (size_t i = 0; i < len && k + 5 < sizeof(shown); i++) {
+        unsigned char c = (unsigned char)text[i];
+        k += (size_t)snprintf(shown + k, sizeof(shown) - k,
+                              c < 0x20 || c >= 0x7f ? "\\x%02x" : "%c", c);
+    }
+    shown[k] = '\0';
+    int rc1 = fact_read_json(line, len, &ar, &f1, &e1);
+    int rc2 = read_by_jansson(line, len, &ar, &f2, &e2);
+    ck_assert_msg(rc1 == rc2, "%s: returns %d, jansson %d (%s)", shown, rc1,
+                  rc2, rc1 ? e1.msg : e2.msg);
+    ck_assert_msg(strcmp(e1.msg, e2.msg) == 0 && e1.column == e2.column &&
+                  strcmp(e1.file, e2.file) == 0 && e1.line == e2.line,
+                  "%s: says %ld '%s', jansson %ld '%s'", shown, e1.column,
+                  e1.msg, e2.column, e2.msg);
+    if (rc1 == 0)
+        ck_assert_msg(fact_cmp(&f1, &f2) == 0 &&
+                      same_str(f1.source, f2.source) &&
+                      same_str(f1.outlet, f2.outlet) &&
+                      same_str(f1.text, f2.text) &&
+                      same_str(f1.topic, f2.topic) &&
+                      same_str(f1.unit, f2.unit) &&
+                      same_str(f1.scope, f2.scope) &&
+                      memcmp(&f1.value, &f2.value, sizeof(double)) == 0 &&
+                      memcmp(&f1.low, &f2.low, sizeof(double)) == 0 &&
+                      memcmp(&f1.high, &f2.high, sizeof(double)) == 0,
+                      "%s: reads otherwise than jansson", shown);
+    free(line);
+    arena_release(&ar);
+}
+
+#define GOOD_HEAD "{\"date_from\":\"2026-02-25\",\"date_to\":\"2026-02-26\","
+#define GOOD_TAIL "\"qualifier\":\"exact\",\"source\":\"a.txt\"," \
+    "\"source_date\":\"2026-02-26\",\"text\":\"420 drones\"," \
+    "\"topic\":\"drones launched\",\"unit\":\"count\"}"
+#define GOOD_WITH(mid) GOOD_HEAD mid GOOD_TAIL
+#define GOOD_NUMS "\"high\":420,\"length\":10,\"low\":420,\"offset\":2315,"
+#define GOOD_VALUE(v) GOOD_WITH(GOOD_NUMS "\"value\":" v ",")
+
+static const struct scan_row {
+    const char *line;
+    size_t len;           /* 0: strlen(line) */
+} scan_rows[] = {
+    { GOOD_VALUE("420"), 0 },
+    { GOOD_VALUE("420") "\r\n", 0 },
+    { " \t" GOOD_VALUE("420") " \n", 0 },
+    { "{ \"date_from\" : \"2026-02-25\" ,\n\"date_to\":\"2026-02-26\" , "
+      "\"offset\" :1,\"length\": 2 ,\"source\":\"a\",\"text\":\"42\","
+      "\"source_date\":\"2026-02-26\",\"qualifier\":\"about\","
+      "\"unit\":\"km\",\"topic\":\"t\",\"value\":1.5e3 }", 0 },
+    { "{}", 0 },
+    { "{ }", 0 },
+    { "{\"source\":\"a\"}", 0 },
+    /* numbers as jansson has them */
+    { GOOD_VALUE("-0"), 0 },
+    { GOOD_VALUE("0"), 0 },
+    { GOOD_VALUE("0.5"), 0 },
+    { GOOD_VALUE("-12.25"), 0 },
+    { GOOD_VALUE("1e3"), 0 },
+    { GOOD_VALUE("1E+3"), 0 },
+    { GOOD_VALUE("25e-1"), 0 },
+    { GOOD_VALUE("0.1234567890123456789"), 0 },
+    { GOOD_VALUE("1e-400"), 0 },
+    { GOOD_VALUE("1e400"), 0 },
+    { GOOD_VALUE("-1e400"), 0 },
+    { GOOD_VALUE("123456789012345678"), 0 },
+    { GOOD_VALUE("1234567890123456789"), 0 },
+    { GOOD_VALUE("-9223372036854775808"), 0 },
+    { GOOD_VALUE("9223372036854775808"), 0 },
+    { GOOD_VALUE("99999999999999999999"), 0 },
+    { GOOD_VALUE("01"), 0 },
+    { GOOD_VALUE("1."), 0 },
+    { GOOD_VALUE(".5"), 0 },
+    { GOOD_VALUE("-"), 0 },
+    { GOOD_VALUE("+1"), 0 },
+    { GOOD_VALUE("1e"), 0 },
+    { GOOD_VALUE("1e+"), 0 },
+    { GOOD_VALUE("0x10"), 0 },
+    { GOOD_VALUE("12x"), 0 },
+    { GOOD_VALUE("NaN"), 0 },
+    { GOOD_VALUE("Infinity"), 0 },
+    { GOOD_VALUE("null"), 0 },
+    { GOOD_VALUE("nul"), 0 },
+    { GOOD_VALUE("nullx"), 0 },
+    { GOOD_VALUE("true"), 0 },
+    { GOOD_VALUE("\"420\""), 0 },
+    { GOOD_VALUE("[420]"), 0 },
+    { GOOD_VALUE("{\"n\":420}"), 0 },
+    { GOOD_WITH("\"high\":420,\"length\":10,\"low\":420,\"offset\":1.0,"), 0 },
+    { GOOD_WITH("\"high\":420,\"length\":10,\"low\":420,\"offset\":-1,"), 0 },
+    { GOOD_WITH("\"high\":420,\"length\":10,\"low\":420,\"offset\":1e2,"), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"low_exclusive\":true,"), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"low_exclusive\":\"true\","), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"high_exclusive\":tru,"), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"high_exclusive\":falsey,"), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"kind\":\"state\","), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"kind\":\"\","), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"kind\":\"happening\","), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"kind\":null,"), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"outlet\":\"\","), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"scope\":\"Kyiv\","), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"scope\":7,"), 0 },
+    /* members jansson reads and the scanner leaves to it */
+    { GOOD_WITH(GOOD_NUMS "\"extra\":[1,{\"a\":null}],"), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"outlet\":\"a \\\"b\\\" \\\\ c\\/d\","), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"outlet\":\"caf\\u00e9 \\ud83d\\ude00\","), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"outlet\":\"\\ud83d\","), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"outlet\":\"\\u0000\","), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"outlet\":\"\\x41\","), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"\\u006fffset\":1,"), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"offset\":1,"), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"source\":\"b\","), 0 },
+    /* bytes */
+    { GOOD_WITH(GOOD_NUMS "\"outlet\":\"caf\xc3\xa9 \xe2\x80\x94 "
+                "\xf0\x9f\x98\x80\","), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"outlet\":\"\xff\","), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"outlet\":\"\xc0\xaf\","), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"outlet\":\"\xed\xa0\x80\","), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"outlet\":\"\xf4\x90\x80\x80\","), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"outlet\":\"\xe2\x82\","), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"outlet\":\"\x7f\","), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"outlet\":\"a\tb\","), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"outlet\":\"a\nb\","), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"outlet\":\"a\x01" "b\","), 0 },
+    { GOOD_WITH(GOOD_NUMS "\"outlet\":\"a\0b\","), sizeof(GOOD_WITH(
+      GOOD_NUMS "\"outlet\":\"a\0b\",")) - 1 },
+    { GOOD_VALUE("420") "\0", sizeof(GOOD_VALUE("420")) },
+    { "\xef\xbb\xbf" GOOD_VALUE("420"), 0 },
+    /* structure */
+    { GOOD_VALUE("420") "x", 0 },
+    { GOOD_VALUE("420") "{}", 0 },
+    { GOOD_VALUE("420") ",", 0 },
+    { "{\"source\":\"a\",}", 0 },
+    { "{\"source\" \"a\"}", 0 },
+    { "{\"source\":\"a\" \"text\":\"b\"}", 0 },
+    { "{\"source\":}", 0 },
+    { "{\"source\":\"a\"", 0 },
+    { "{\"source\":\"a", 0 },
+    { "{\"source", 0 },
+    { "{source:\"a\"}", 0 },
+    { "{'source':'a'}", 0 },
+    { "[" GOOD_VALUE("420") "]", 0 },
+    { "\"source\"", 0 },
+    { "", 0 },
+    { " \t\r\n", 0 },
+    { "}", 0 },
+};
+
+START_TEST(scanner_reads_as_jansson)
+{
+    const struct scan_row *r = &scan_rows[_i];
+
+    expect_as_jansson(r->line, r->len ? r->len : strlen(r->line));
+}
+END_TEST
+
+/* Lines cut, bytes changed, dropped, doubled and swapped, by a fixed
+ * generator: each must read as jansson reads it. */
+START_TEST(mutated_lines_read_as_jansson)
+{
+    static const char bytes[] = "\"\\{}[],:0123456789.eE+-tfnul \t\r\n"
+                                "\x01\x7f\x80\xc3\xa9\xed\xff";
+    struct fact f = sample(_i % NSAMPLES);
+    size_t len;
+    char *line = write_line(&f, &len);
+    char *m = malloc(len + 2);
+    unsigned long long x = 88172645463325252ULL + (unsigned)_i;
+
+    ck_assert_ptr_nonnull(m);
+    len--;   /* no newline */
+    for (int round = 0; round < 400; round++) {
+        size_t n = len;
+        memcpy(m, line, len);
+        for (int edits = 0; edits < 1 + round % 3; edits++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            size_t at = (size_t)(x >> 8) % n;
+            char c = bytes[(x >> 40) % (sizeof(bytes) - 1)];
+            switch (x % 5) {
+            case 0:   /* change */
+                m[at] = c;
+                break;
+            case 1:   /* drop */
+                memmove(m + at, m + at + 1, n - at - 1);
+                n--;
+                break;
+            case 2:   /* insert */
+                if (n <= len) {
+                    memmove(m + at + 1, m + at, n - at);
+                    m[at] = c;
+                    n++;
+                }
+                break;
+            case 3:   /* cut */
+                n = at + 1;
+                break;
+            default:  /* swap two neighbours */
+                if (at + 1 < n) {
+                    char t = m[at];
+                    m[at] = m[at + 1];
+                    m[at + 1] = t;
+                }
+                break;
+            }
+            if (n == 0)
+                break;
+        }
+        expect_as_jansson(m, n);
+    }
+    free(m);
+    free(line);
+}
+END_TEST
+
+/* The lines extract writes are read without jansson, or the speed of
+ * 'crosscheck compare' is lost quietly; a line with escapes is not. */
+START_TEST(written_line_is_plain)
+{
+    struct fact f = sample(_i), g;
+    struct arena ar = ARENA_INIT;
+    struct err e = ERR_INIT;
+    size_t len;
+    char *line = write_line(&f, &len);
+    int want = memchr(line, '\\', len) ? 1 : 0;
+
+    ck_assert_msg(fact_read_plain_json(line, len, &ar, &g, &e) == want,
+                  "sample %d: read plain %s: %s", _i,
+                  want ? "though it has escapes" : "fails", line);
+    if (want == 0)
+        ck_assert_msg(fact_cmp(&f, &g) == 0, "sample %d: reads otherwise: "
+                      "%s", _i, line);
+    free(line);
     arena_release(&ar);
 }
 END_TEST
@@ -813,6 +1187,12 @@ static Suite *fact_suite(void)
     tcase_add_test(tc, write_json_reports_write_error);
     tcase_add_loop_test(tc, rejects_malformed_json_line, 0,
                         (int)COUNT(bad_json_lines));
+    tcase_add_loop_test(tc, field_reader_reads_or_names_the_key, 0,
+                        (int)COUNT(field_rows));
+    tcase_add_loop_test(tc, scanner_reads_as_jansson, 0,
+                        (int)COUNT(scan_rows));
+    tcase_add_loop_test(tc, mutated_lines_read_as_jansson, 0, 50);
+    tcase_add_loop_test(tc, written_line_is_plain, 0, NSAMPLES);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -2,7 +2,6 @@
  * and a reduce (cmp.h says which). */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -160,59 +159,12 @@ int cmp_write_stats(FILE *out, size_t nfacts, size_t nsources,
 
 /* ---- reading ---- */
 
-static int bad(struct err *e, long column, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-/* The caller names file and line; we know the column at most. */
-static int bad(struct err *e, long column, const char *fmt, ...)
-{
-    char msg[sizeof(e->msg)];
-    va_list ap;
-
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
-    va_end(ap);
-    return err_at(e, NULL, 0, column, "%s", msg);
-}
-
-static int get_str(json_t *o, const char *key, const char **out,
-                   struct arena *ar, struct err *e)
-{
-    json_t *v = json_object_get(o, key);
-
-    if (!json_is_string(v))
-        return bad(e, 0, "'%s' must be a string", key);
-    *out = arena_strndup(ar, json_string_value(v), json_string_length(v));
-    return 0;
-}
-
-static int get_count(json_t *o, const char *key, size_t *out, struct err *e)
-{
-    json_t *v = json_object_get(o, key);
-
-    if (!json_is_integer(v) || json_integer_value(v) < 0)
-        return bad(e, 0, "'%s' must be a whole number", key);
-    *out = (size_t)json_integer_value(v);
-    return 0;
-}
-
-static int get_day(json_t *o, const char *key, int *out, struct err *e)
-{
-    json_t *v = json_object_get(o, key);
-
-    if (!json_is_string(v) ||
-        (*out = date_parse_iso(json_string_value(v),
-                               json_string_length(v))) == DATE_NONE)
-        return bad(e, 0, "'%s' must be a date YYYY-MM-DD", key);
-    return 0;
-}
-
 static int get_id(json_t *o, char id[17], struct err *e)
 {
     const char *s = json_string_value(json_object_get(o, "id"));
 
     if (!s || strlen(s) != 16 || strspn(s, "0123456789abcdef") != 16)
-        return bad(e, 0, "'id' must be 16 hex digits");
+        return fact_json_bad(e, 0, "'id' must be 16 hex digits");
     memcpy(id, s, 17);
     return 0;
 }
@@ -229,7 +181,8 @@ static int get_verdict(json_t *o, enum verdict *out, struct err *e)
             *out = all[i];
             return 0;
         }
-    return bad(e, 0, "'verdict' must be agree, compatible or conflict");
+    return fact_json_bad(e, 0,
+                         "'verdict' must be agree, compatible or conflict");
 }
 
 static int by_fact(const void *pa, const void *pb)
@@ -245,7 +198,7 @@ static int get_facts(json_t *o, struct group *g, struct arena *ar,
     size_t n = json_array_size(facts);
 
     if (!json_is_array(facts) || n == 0)
-        return bad(e, 0, "'facts' must be a list of facts");
+        return fact_json_bad(e, 0, "'facts' must be a list of facts");
     g->facts = xreallocarray(NULL, n, sizeof(*g->facts));
     for (size_t i = 0; i < n; i++) {
         struct fact *f = arena_alloc(ar, sizeof(*f));
@@ -264,15 +217,15 @@ static int read_group(json_t *o, struct arena *ar, struct group *g,
     size_t outlets;
 
     if (!json_is_object(o))
-        return bad(e, 0, "'group' must be an object");
+        return fact_json_bad(e, 0, "'group' must be an object");
     if (get_id(o, g->id, e) < 0 ||
-        get_str(o, "topic", &g->topic, ar, e) < 0 ||
-        get_str(o, "unit", &g->unit, ar, e) < 0 ||
-        get_str(o, "scope", &g->scope, ar, e) < 0 ||
-        get_day(o, "date_from", &g->date_from, e) < 0 ||
-        get_day(o, "date_to", &g->date_to, e) < 0 ||
+        fact_json_get_str(o, "topic", ar, &g->topic, e) < 0 ||
+        fact_json_get_str(o, "unit", ar, &g->unit, e) < 0 ||
+        fact_json_get_str(o, "scope", ar, &g->scope, e) < 0 ||
+        fact_json_get_day(o, "date_from", &g->date_from, e) < 0 ||
+        fact_json_get_day(o, "date_to", &g->date_to, e) < 0 ||
         get_verdict(o, &g->verdict, e) < 0 ||
-        get_count(o, "outlets", &outlets, e) < 0 ||
+        fact_json_get_count(o, "outlets", &outlets, e) < 0 ||
         get_facts(o, g, ar, e) < 0) {
         free(g->facts);
         g->facts = NULL;
@@ -292,8 +245,8 @@ static int read_error(json_t *o, struct err *out, struct err *e)
     if (!file || !msg || !*msg || !json_is_integer(line) ||
         json_integer_value(line) < 0 || !json_is_integer(column) ||
         json_integer_value(column) < 0)
-        return bad(e, 0, "'error' must have a file, line, column and "
-                   "message");
+        return fact_json_bad(e, 0, "'error' must have a file, line, "
+                             "column and message");
     err_at(out, file, (long)json_integer_value(line),
            (long)json_integer_value(column), "%s", msg);
     return 0;
@@ -306,7 +259,8 @@ static int get_fraction(json_t *o, const char *key, double *out,
 
     if (!json_is_number(v) || !(json_number_value(v) >= 0) ||
         json_number_value(v) > 1)
-        return bad(e, 0, "'%s' must be a number from 0 to 1", key);
+        return fact_json_bad(e, 0, "'%s' must be a number from 0 to 1",
+                             key);
     *out = json_number_value(v);
     return 0;
 }
@@ -316,15 +270,15 @@ static int read_stats(json_t *o, struct cmp_record *rec, struct err *e)
     size_t window;
 
     if (!json_is_object(o))
-        return bad(e, 0, "'stats' must be an object");
-    if (get_count(o, "facts", &rec->nfacts, e) < 0 ||
-        get_count(o, "sources", &rec->nsources, e) < 0 ||
-        get_count(o, "window", &window, e) < 0 ||
+        return fact_json_bad(e, 0, "'stats' must be an object");
+    if (fact_json_get_count(o, "facts", &rec->nfacts, e) < 0 ||
+        fact_json_get_count(o, "sources", &rec->nsources, e) < 0 ||
+        fact_json_get_count(o, "window", &window, e) < 0 ||
         get_fraction(o, "tolerance", &rec->options.tolerance, e) < 0 ||
         get_fraction(o, "nearly", &rec->options.nearly, e) < 0)
         return -1;
     if (window > 36500)
-        return bad(e, 0, "'window' must be at most 36500 days");
+        return fact_json_bad(e, 0, "'window' must be at most 36500 days");
     rec->options.window = (int)window;
     return 0;
 }
@@ -351,7 +305,7 @@ static int read_object(json_t *o, struct arena *ar, struct cmp_record *rec,
     if (one && (v = json_object_get(o, "article"))) {
         rec->kind = CMP_REC_ARTICLE;
         if (!json_is_string(v) || json_string_length(v) == 0)
-            return bad(e, 0, "'article' must be a source name");
+            return fact_json_bad(e, 0, "'article' must be a source name");
         rec->article = arena_strndup(ar, json_string_value(v),
                                      json_string_length(v));
         return 0;
@@ -390,8 +344,8 @@ static int check_key(const char *key, size_t keylen, const struct fact *f,
 
     cmp_key(&want, f);
     if (want.len != keylen || memcmp(want.data, key, keylen) != 0)
-        rc = bad(e, 1, "key '%.*s' is not the fact's key %s",
-                 keylen > 80 ? 80 : (int)keylen, key, want.data);
+        rc = fact_json_bad(e, 1, "key '%.*s' is not the fact's key %s",
+                           keylen > 80 ? 80 : (int)keylen, key, want.data);
     buf_release(&want);
     return rc;
 }
@@ -402,15 +356,25 @@ int cmp_read_record(const char *line, size_t len, struct arena *ar,
     size_t keylen;
     size_t at = split_key(line, len, &keylen);
     json_error_t je;
-    json_t *o = json_loadb(line + at, len - at, JSON_REJECT_DUPLICATES, &je);
-    int rc = -1;
+    json_t *o;
+    int rc;
 
     memset(rec, 0, sizeof(*rec));
-    if (!o)
-        return bad(e, (long)(at + (je.position > 0 ? je.position : 1)),
-                   "not a JSON record: %s", je.text);
+    /* most records are facts as extract writes them: no jansson tree */
+    rc = fact_read_plain_json(line + at, len - at, ar, &rec->fact, e);
+    if (rc <= 0) {
+        rec->kind = CMP_REC_FACT;
+        return rc == 0 && keylen > 0 ? check_key(line, keylen, &rec->fact, e)
+                                     : rc;
+    }
+    o = json_loadb(line + at, len - at, JSON_REJECT_DUPLICATES, &je);
+    if (!o) {
+        long column = (long)(at + (je.position > 0 ? je.position : 1));
+        return fact_json_bad(e, column, "not a JSON record: %s", je.text);
+    }
+    rc = -1;
     if (!json_is_object(o))
-        bad(e, (long)at + 1, "not a JSON object");
+        fact_json_bad(e, (long)at + 1, "not a JSON object");
     else if (read_object(o, ar, rec, e) == 0)
         rc = rec->kind == CMP_REC_FACT && keylen > 0
                  ? check_key(line, keylen, &rec->fact, e) : 0;

@@ -135,8 +135,8 @@ int fact_write_json(FILE *out, const struct fact *f);
 
 /* Parse one line (len bytes, no newline needed) written by
  * fact_write_json into f, strings allocated in ar.  Returns -1 and fills
- * e's message (the caller sets file and line) when the line is not such a
- * fact. */
+ * e's message and column (the caller sets file and line) when the line
+ * is not such a fact. */
 int fact_read_json(const char *line, size_t len, struct arena *ar,
                    struct fact *f, struct err *e);
 
@@ -148,6 +148,41 @@ struct json_t *fact_to_json(const struct fact *f);
  * (borrowed). */
 int fact_from_json(const struct json_t *o, struct arena *ar, struct fact *f,
                    struct err *e);
+
+/* fact_read_json without jansson, for a line that is plainly a fact:
+ * one JSON object of the members fact_write_json writes, each at most
+ * once, whose values are strings without escapes, numbers, booleans or
+ * null.  Reads it as fact_read_json would, with the same checks and
+ * messages.  Returns 1, leaving f and e alone, when the line is not that
+ * plain: the caller then parses it (fact_read_json, or jansson and
+ * fact_from_json) and says what is wrong with it. */
+int fact_read_plain_json(const char *line, size_t len, struct arena *ar,
+                         struct fact *f, struct err *e);
+
+/* ---- reading JSON records field by field ----
+ *
+ * What the fact reader and the readers of the records around facts (cmp:
+ * groups, stats) share: each member is checked on its own, and the first
+ * bad one is said as "'KEY' must be ...".  Like every reader of a line,
+ * they leave file and line empty (0) for the caller, who knows where the
+ * line came from, to fill in. */
+
+/* Record the message and column (0: unknown) in e, with no file and line
+ * 0, unless e already holds an error.  Returns -1. */
+int fact_json_bad(struct err *e, long column, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* The string member key of o (borrowed), copied into ar.  Returns -1
+ * ("'KEY' must be a string") when there is none. */
+int fact_json_get_str(const struct json_t *o, const char *key,
+                      struct arena *ar, const char **out, struct err *e);
+/* The member key, a date "YYYY-MM-DD", as a day (util/date.h).  Returns
+ * -1 ("'KEY' must be a date YYYY-MM-DD") when it is none. */
+int fact_json_get_day(const struct json_t *o, const char *key, int *out,
+                      struct err *e);
+/* The member key, a whole number from 0.  Returns -1 ("'KEY' must be a
+ * whole number") when it is none. */
+int fact_json_get_count(const struct json_t *o, const char *key,
+                        size_t *out, struct err *e);
 
 /* Round x to 15 significant digits, the precision facts are written
  * with, so that facts compared in memory and facts read back from JSON

@@ -1,4 +1,5 @@
-/* Facts as plain data: lists, names, order, and JSON Lines. */
+/* Facts as plain data: lists, names, order, and writing JSON Lines
+ * (factread.c reads them back). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,10 +9,8 @@
 
 #include "fact/fact.h"
 #include "fact/fact_private.h"
-#include "util/arena.h"
 #include "util/buf.h"
 #include "util/date.h"
-#include "util/err.h"
 #include "util/utf8.h"
 #include "util/vec.h"
 
@@ -286,7 +285,7 @@ static void put_opt(struct buf *b, bool has, double x)
 
 /* Written by hand, not through jansson: this runs once per fact and the
  * extractor's speed is that of its output.  Keys in sorted order, as
- * the contract asks; fact_read_json (jansson) reads it back. */
+ * the contract asks; fact_read_json reads it back. */
 static _Thread_local struct buf line_buf;
 
 void fact_thread_release(void)
@@ -343,145 +342,4 @@ int fact_write_json(FILE *out, const struct fact *f)
     buf_puts(&b, "}\n");
     line_buf = b;   /* kept for the next fact of this thread */
     return fwrite(b.data, 1, b.len, out) == b.len ? 0 : -1;
-}
-
-/* ---- reading a line back ---- */
-
-/* Errors on a facts line: the caller fills in the file and line, so the
- * message is recorded without them (err_at copies its file argument,
- * which must not be e->file itself). */
-static int bad(struct err *e, long column, const char *fmt, const char *key)
-    __attribute__((format(printf, 3, 0)));
-
-static int bad(struct err *e, long column, const char *fmt, const char *key)
-{
-    char file[sizeof(e->file)];
-
-    snprintf(file, sizeof(file), "%s", e->file);
-    return err_at(e, file, e->line, column, fmt, key);
-}
-
-static int get_str(json_t *o, const char *key, bool need, struct arena *ar,
-                   const char **out, struct err *e)
-{
-    json_t *v = json_object_get(o, key);
-
-    if (!v && !need) {
-        *out = "";
-        return 0;
-    }
-    if (!json_is_string(v))
-        return bad(e, 0, "'%s' must be a string", key);
-    *out = arena_strndup(ar, json_string_value(v), json_string_length(v));
-    return 0;
-}
-
-static int get_date(json_t *o, const char *key, int *out, struct err *e)
-{
-    json_t *v = json_object_get(o, key);
-
-    if (!json_is_string(v) ||
-        (*out = date_parse_iso(json_string_value(v),
-                               json_string_length(v))) == DATE_NONE)
-        return bad(e, 0, "'%s' must be a date YYYY-MM-DD", key);
-    return 0;
-}
-
-static int get_size(json_t *o, const char *key, size_t *out, struct err *e)
-{
-    json_t *v = json_object_get(o, key);
-
-    if (!json_is_integer(v) || json_integer_value(v) < 0)
-        return bad(e, 0, "'%s' must be a whole number", key);
-    *out = (size_t)json_integer_value(v);
-    return 0;
-}
-
-/* A number or null: *has tells which. */
-static int get_opt_num(json_t *o, const char *key, bool *has, double *out,
-                       struct err *e)
-{
-    json_t *v = json_object_get(o, key);
-
-    *has = false;
-    *out = 0;
-    if (!v || json_is_null(v))
-        return 0;
-    if (!json_is_number(v) || !isfinite(json_number_value(v)))
-        return bad(e, 0, "'%s' must be a number or null", key);
-    *has = true;
-    *out = fact_round(json_number_value(v));
-    return 0;
-}
-
-static int get_bool(json_t *o, const char *key, bool *out, struct err *e)
-{
-    json_t *v = json_object_get(o, key);
-
-    if (!v) {
-        *out = false;
-        return 0;
-    }
-    if (!json_is_boolean(v))
-        return bad(e, 0, "'%s' must be true or false", key);
-    *out = json_is_true(v);
-    return 0;
-}
-
-int fact_read_json(const char *line, size_t len, struct arena *ar,
-                   struct fact *f, struct err *e)
-{
-    json_error_t je;
-    json_t *o = json_loadb(line, len, JSON_REJECT_DUPLICATES, &je);
-    int rc;
-
-    if (!o) {
-        memset(f, 0, sizeof(*f));
-        return bad(e, je.column > 0 ? je.column : 0,
-                   "not a JSON fact: %s", je.text);
-    }
-    rc = fact_from_json(o, ar, f, e);
-    json_decref(o);
-    return rc;
-}
-
-int fact_from_json(const json_t *jo, struct arena *ar, struct fact *f,
-                   struct err *e)
-{
-    json_t *o = (json_t *)jo;  /* jansson's getters take no const */
-    const char *qual, *kind;
-
-    memset(f, 0, sizeof(*f));
-    if (!json_is_object(o))
-        return bad(e, 0, "not a JSON %s", "object");
-    if (get_str(o, "source", true, ar, &f->source, e) < 0 ||
-        get_str(o, "outlet", false, ar, &f->outlet, e) < 0 ||
-        get_date(o, "source_date", &f->source_date, e) < 0 ||
-        get_size(o, "offset", &f->offset, e) < 0 ||
-        get_size(o, "length", &f->length, e) < 0 ||
-        get_str(o, "text", true, ar, &f->text, e) < 0 ||
-        get_opt_num(o, "value", &f->has_value, &f->value, e) < 0 ||
-        get_opt_num(o, "low", &f->has_low, &f->low, e) < 0 ||
-        get_opt_num(o, "high", &f->has_high, &f->high, e) < 0 ||
-        get_bool(o, "low_exclusive", &f->low_excl, e) < 0 ||
-        get_bool(o, "high_exclusive", &f->high_excl, e) < 0 ||
-        get_str(o, "qualifier", true, ar, &qual, e) < 0 ||
-        get_str(o, "unit", true, ar, &f->unit, e) < 0 ||
-        get_str(o, "topic", true, ar, &f->topic, e) < 0 ||
-        get_str(o, "kind", false, ar, &kind, e) < 0 ||
-        get_date(o, "date_from", &f->date_from, e) < 0 ||
-        get_date(o, "date_to", &f->date_to, e) < 0 ||
-        get_str(o, "scope", false, ar, &f->scope, e) < 0)
-        return -1;
-    if (!*f->outlet)
-        f->outlet = f->source;
-    if (fact_qualifier_parse(qual, &f->qual) < 0)
-        return bad(e, 0, "unknown qualifier '%s'", qual);
-    if (strcmp(kind, "state") == 0)
-        f->kind = KIND_STATE;
-    else if (*kind && strcmp(kind, "event") != 0)
-        return bad(e, 0, "unknown kind '%s'", kind);
-    if (f->date_to < f->date_from)
-        return bad(e, 0, "%s is before date_from", "date_to");
-    return 0;
 }
