@@ -420,16 +420,11 @@ static size_t count_sources(const struct fact *facts, size_t n)
 /* The partition order: kind, topic, unit and place; then the first day
  * (events only) and the last; then fact_cmp.  Comparing three strings
  * per pair, a million pairs times log n, was most of a run's grouping.
- * Each distinct string instead gets its rank in strcmp order once; the
- * sort then compares integers.  Ties of partition and days keep the
- * facts' own order (they arrive sorted by fact_cmp, the last key), so
- * the result does not hang on the sort's stability. */
-struct ranked {
-    uint32_t kind, topic, unit, scope;
-    int from, to;
-    const struct fact *f;
-};
-
+ * Instead each distinct string gets its rank in strcmp order once, each
+ * distinct partition its rank among partitions, and the facts are put in
+ * partition order by counting, which keeps their order (fact_cmp, the
+ * last key) within a partition; only the days are left to sort, within
+ * each partition.  The memory is 12 bytes a fact beside idx. */
 struct str_set {
     const char **slot;
     uint32_t *rank;
@@ -455,8 +450,19 @@ static size_t set_slot(const struct str_set *t, const char *s)
     return i;
 }
 
+/* A set of the run's distinct strings: a few thousand, however many
+ * facts name them, so it starts small and doubles. */
 static void set_add(struct str_set *t, const char *s)
 {
+    if ((t->n + 1) * 2 > t->cap) {
+        struct str_set old = *t;
+        t->cap = old.cap ? old.cap * 2 : 1024;
+        t->slot = xcalloc(t->cap, sizeof(*t->slot));
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.slot[i])
+                t->slot[set_slot(t, old.slot[i])] = old.slot[i];
+        free(old.slot);
+    }
     size_t i = set_slot(t, s);
 
     if (!t->slot[i]) {
@@ -465,9 +471,77 @@ static void set_add(struct str_set *t, const char *s)
     }
 }
 
-static int ranked_order(const void *pa, const void *pb)
+static uint32_t rank_of(const struct str_set *t, const char *s)
 {
-    const struct ranked *a = pa, *b = pb;
+    return t->rank[set_slot(t, s)];
+}
+
+/* One partition: its key in ranks, and its number by first sight. */
+struct part {
+    uint32_t kind, topic, unit, scope;
+    uint32_t id;
+};
+
+struct part_map {
+    struct part *slot;      /* id UINT32_MAX: empty */
+    size_t cap, n;
+};
+
+static size_t part_hash(const struct part *p)
+{
+    uint64_t h = p->kind;
+
+    h = h * 1000003u ^ p->topic;
+    h = h * 1000003u ^ p->unit;
+    h = h * 1000003u ^ p->scope;
+    return (size_t)(h ^ (h >> 29));
+}
+
+static bool same_part(const struct part *a, const struct part *b)
+{
+    return a->kind == b->kind && a->topic == b->topic &&
+           a->unit == b->unit && a->scope == b->scope;
+}
+
+static size_t part_slot(const struct part_map *m, const struct part *p)
+{
+    size_t i = part_hash(p) & (m->cap - 1);
+
+    while (m->slot[i].id != UINT32_MAX && !same_part(&m->slot[i], p))
+        i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+static void part_grow(struct part_map *m)
+{
+    struct part_map old = *m;
+
+    m->cap = old.cap ? old.cap * 2 : 1024;
+    m->slot = xreallocarray(NULL, m->cap, sizeof(*m->slot));
+    for (size_t i = 0; i < m->cap; i++)
+        m->slot[i].id = UINT32_MAX;
+    for (size_t i = 0; i < old.cap; i++)
+        if (old.slot[i].id != UINT32_MAX)
+            m->slot[part_slot(m, &old.slot[i])] = old.slot[i];
+    free(old.slot);
+}
+
+/* The number of partition p, given the next one if it is new. */
+static uint32_t part_id(struct part_map *m, struct part p)
+{
+    if ((m->n + 1) * 2 > m->cap)
+        part_grow(m);
+    size_t i = part_slot(m, &p);
+    if (m->slot[i].id == UINT32_MAX) {
+        p.id = (uint32_t)m->n++;
+        m->slot[i] = p;
+    }
+    return m->slot[i].id;
+}
+
+static int part_order(const void *pa, const void *pb)
+{
+    const struct part *a = pa, *b = pb;
 
     if (a->kind != b->kind)
         return a->kind < b->kind ? -1 : 1;
@@ -475,54 +549,91 @@ static int ranked_order(const void *pa, const void *pb)
         return a->topic < b->topic ? -1 : 1;
     if (a->unit != b->unit)
         return a->unit < b->unit ? -1 : 1;
-    if (a->scope != b->scope)
-        return a->scope < b->scope ? -1 : 1;
-    if (a->kind != KIND_STATE && a->from != b->from)
-        return a->from < b->from ? -1 : 1;
-    if (a->to != b->to)
-        return a->to < b->to ? -1 : 1;
-    return (a->f > b->f) - (a->f < b->f);
+    return (a->scope > b->scope) - (a->scope < b->scope);
+}
+
+/* Within a partition: the days, then the facts' own order (pointers
+ * into an array sorted by fact_cmp). */
+static int day_order(const void *pa, const void *pb)
+{
+    const struct fact *a = *(const struct fact *const *)pa;
+    const struct fact *b = *(const struct fact *const *)pb;
+
+    if (a->kind != KIND_STATE && a->date_from != b->date_from)
+        return a->date_from < b->date_from ? -1 : 1;
+    if (a->date_to != b->date_to)
+        return a->date_to < b->date_to ? -1 : 1;
+    return (a > b) - (a < b);
 }
 
 /* Sort idx[0..n), pointers into an array sorted by fact_cmp, into the
  * partition order. */
 static void sort_by_part(const struct fact **idx, size_t n)
 {
-    struct str_set t = { NULL, NULL, 16, 0 };
-
-    while (t.cap < 6 * n + 16)
-        t.cap *= 2;   /* at most 3n strings, at most half full */
-    t.slot = xcalloc(t.cap, sizeof(*t.slot));
-    t.rank = xcalloc(t.cap, sizeof(*t.rank));
+    if (n == 0)
+        return;
+    struct str_set t = { NULL, NULL, 0, 0 };
     for (size_t i = 0; i < n; i++) {
         set_add(&t, str(idx[i]->topic));
         set_add(&t, str(idx[i]->unit));
         set_add(&t, str(idx[i]->scope));
     }
-    const char **names = xreallocarray(NULL, t.n ? t.n : 1, sizeof(*names));
+    const char **names = xreallocarray(NULL, t.n, sizeof(*names));
     size_t m = 0;
     for (size_t i = 0; i < t.cap; i++)
         if (t.slot[i])
             names[m++] = t.slot[i];
     qsort(names, m, sizeof(*names), by_str);
+    t.rank = xcalloc(t.cap, sizeof(*t.rank));
     for (size_t k = 0; k < m; k++)
         t.rank[set_slot(&t, names[k])] = (uint32_t)k;
-    struct ranked *r = xreallocarray(NULL, n ? n : 1, sizeof(*r));
+    free(names);
+
+    /* each fact's partition, numbered by first sight */
+    struct part_map pm = { NULL, 0, 0 };
+    uint32_t *pid = xreallocarray(NULL, n, sizeof(*pid));
     for (size_t i = 0; i < n; i++) {
         const struct fact *f = idx[i];
-        r[i] = (struct ranked){
-            (uint32_t)f->kind, t.rank[set_slot(&t, str(f->topic))],
-            t.rank[set_slot(&t, str(f->unit))],
-            t.rank[set_slot(&t, str(f->scope))], f->date_from, f->date_to, f
-        };
+        struct part p = { (uint32_t)f->kind, rank_of(&t, str(f->topic)),
+                          rank_of(&t, str(f->unit)),
+                          rank_of(&t, str(f->scope)), 0 };
+        pid[i] = part_id(&pm, p);
     }
-    qsort(r, n, sizeof(*r), ranked_order);
-    for (size_t i = 0; i < n; i++)
-        idx[i] = r[i].f;
-    free(r);
-    free(names);
     free(t.slot);
     free(t.rank);
+
+    /* the partitions in order; where each one's facts begin */
+    size_t np = 0;
+    for (size_t i = 0; i < pm.cap; i++)
+        if (pm.slot[i].id != UINT32_MAX)
+            pm.slot[np++] = pm.slot[i];
+    qsort(pm.slot, np, sizeof(*pm.slot), part_order);
+    size_t *start = xcalloc(np + 1, sizeof(*start));
+    uint32_t *place = xreallocarray(NULL, np, sizeof(*place));
+    for (size_t k = 0; k < np; k++)
+        place[pm.slot[k].id] = (uint32_t)k;
+    free(pm.slot);
+    for (size_t i = 0; i < n; i++)
+        start[place[pid[i]] + 1]++;
+    for (size_t k = 0; k < np; k++)
+        start[k + 1] += start[k];
+
+    /* counted into place, in their order; then the days */
+    const struct fact **out = xreallocarray(NULL, n, sizeof(*out));
+    size_t *next = xreallocarray(NULL, np, sizeof(*next));
+    memcpy(next, start, np * sizeof(*next));
+    for (size_t i = 0; i < n; i++)
+        out[next[place[pid[i]]]++] = idx[i];
+    for (size_t k = 0; k < np; k++)
+        if (start[k + 1] - start[k] > 1)
+            qsort(out + start[k], start[k + 1] - start[k], sizeof(*out),
+                  day_order);
+    memcpy(idx, out, n * sizeof(*idx));
+    free(out);
+    free(next);
+    free(start);
+    free(place);
+    free(pid);
 }
 
 /* qsort of an array already in order still costs n log n comparisons of
