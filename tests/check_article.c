@@ -266,15 +266,18 @@ END_TEST
 
 struct seen {
     char paths[16][512];
+    long long sizes[16];
     size_t n;
 };
 
-static void remember(const char *path, void *ctx)
+static void remember(const char *path, long long size, void *ctx)
 {
     struct seen *s = ctx;
 
-    if (s->n < 16)
+    if (s->n < 16) {
         snprintf(s->paths[s->n], sizeof(s->paths[0]), "%s", path);
+        s->sizes[s->n] = size;
+    }
     s->n++;
 }
 
@@ -290,10 +293,18 @@ START_TEST(walk_is_sorted_and_takes_only_txt_and_jsonl)
     ck_assert_msg(article_walk(DATA "walk", remember, &s, &e) == 0,
                   "walk: %s", e.msg);
     ck_assert_msg(s.n == 5, "walk: %zu files visited, want 5", s.n);
-    for (size_t i = 0; i < 5; i++)
+    for (size_t i = 0; i < 5; i++) {
+        struct stat st;
         ck_assert_msg(strcmp(s.paths[i], want[i]) == 0,
                       "walk: #%zu is '%s', want '%s'", i, s.paths[i],
                       want[i]);
+        /* the size comes with the path: the walk's one stat serves the
+         * progress and the sharing of work */
+        ck_assert_int_eq(stat(want[i], &st), 0);
+        ck_assert_msg(s.sizes[i] == (long long)st.st_size,
+                      "walk: %s has size %lld, want %lld", want[i],
+                      s.sizes[i], (long long)st.st_size);
+    }
 }
 END_TEST
 

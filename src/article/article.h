@@ -51,8 +51,10 @@ void article_free(struct article *a);
 void article_line_col(const struct article *a, size_t off, long *line,
                       long *col);
 
-/* Called for each article path found by article_walk. */
-typedef void article_visit_fn(const char *path, void *ctx);
+/* Called for each article path found by article_walk, with the file's
+ * size in bytes as the walk found it (-1 when stat failed; the reader
+ * says why). */
+typedef void article_visit_fn(const char *path, long long size, void *ctx);
 
 /* Visit path: a file is visited whatever its name; a directory is walked
  * recursively, visiting files whose names end in ".txt" or ".jsonl"

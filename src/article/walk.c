@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -16,8 +17,13 @@ struct dir_id {
     ino_t ino;
 };
 
+struct found {
+    char *path;
+    long long size;              /* bytes; -1 when stat failed */
+};
+
 struct walk {
-    VEC(char *) found;           /* articles, sorted at the end */
+    VEC(struct found) found;     /* articles, sorted at the end */
     VEC(struct dir_id) path;     /* to stop at symlink loops */
     struct err *e;
 };
@@ -51,33 +57,46 @@ static char *join(const char *dir, const char *name)
     return p;
 }
 
-static int cmp_str(const void *a, const void *b)
+static int cmp_found(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(((const struct found *)a)->path,
+                  ((const struct found *)b)->path);
 }
+
+/* An entry of a directory, with what stat said of it. */
+struct entry {
+    char *name;
+    bool ok;                     /* stat succeeded */
+    struct stat st;
+};
 
 static void walk_dir(struct walk *w, const char *dir, const struct stat *st);
 
-static void walk_entry(struct walk *w, const char *dir, const char *name)
+static void walk_entry(struct walk *w, const char *dir, struct entry *en)
 {
-    char *child = join(dir, name);
-    struct stat st;
+    char *child = join(dir, en->name);
 
-    if (stat(child, &st) == 0 && S_ISDIR(st.st_mode)) {
-        if (!on_path(w, &st))
-            walk_dir(w, child, &st);
-    } else if (has_suffix(name, ".txt") || has_suffix(name, ".jsonl")) {
+    if (en->ok && S_ISDIR(en->st.st_mode)) {
+        if (!on_path(w, &en->st))
+            walk_dir(w, child, &en->st);
+    } else if (has_suffix(en->name, ".txt") ||
+               has_suffix(en->name, ".jsonl")) {
         /* read even when stat fails: the reader reports why */
-        VEC_PUSH(&w->found, child);
+        struct found f = { child, en->ok ? (long long)en->st.st_size : -1 };
+        VEC_PUSH(&w->found, f);
         return;
     }
     free(child);
 }
 
+/* The entries are read and stat'ed relative to the directory (a lookup
+ * of one name, not of the whole path: half the walk's time in a tree of
+ * thousands of articles), and the directory is closed before the walk
+ * goes down, so a deep tree holds one descriptor at a time. */
 static void walk_dir(struct walk *w, const char *dir, const struct stat *st)
 {
     DIR *d = opendir(dir);
-    VEC(char *) names = VEC_INIT;
+    VEC(struct entry) names = VEC_INIT;
     struct dirent *de;
 
     if (!d) {
@@ -85,15 +104,20 @@ static void walk_dir(struct walk *w, const char *dir, const struct stat *st)
         return;
     }
     while ((errno = 0, de = readdir(d)) != NULL)
-        if (de->d_name[0] != '.')
-            VEC_PUSH(&names, xstrdup(de->d_name));
+        if (de->d_name[0] != '.') {
+            struct entry en = { xstrdup(de->d_name), false, { 0 } };
+            VEC_PUSH(&names, en);
+        }
     if (errno)
         err_sys(w->e, dir, errno, "cannot read directory");
+    int fd = dirfd(d);
+    for (size_t i = 0; i < names.n; i++)
+        names.v[i].ok = fstatat(fd, names.v[i].name, &names.v[i].st, 0) == 0;
     closedir(d);
     VEC_PUSH(&w->path, ((struct dir_id){ st->st_dev, st->st_ino }));
     for (size_t i = 0; i < names.n; i++) {
-        walk_entry(w, dir, names.v[i]);
-        free(names.v[i]);
+        walk_entry(w, dir, &names.v[i]);
+        free(names.v[i].name);
     }
     w->path.n--;
     VEC_FREE(&names);
@@ -109,16 +133,16 @@ int article_walk(const char *path, article_visit_fn *visit, void *ctx,
     if (stat(path, &st) < 0)
         return err_sys(e, path, errno, NULL);
     if (!S_ISDIR(st.st_mode)) {
-        visit(path, ctx);
+        visit(path, (long long)st.st_size, ctx);
         return 0;
     }
     w.e = &first;
     walk_dir(&w, path, &st);
     /* byte-wise order of whole paths, the order `LC_ALL=C sort` gives */
-    qsort(w.found.v, w.found.n, sizeof(*w.found.v), cmp_str);
+    qsort(w.found.v, w.found.n, sizeof(*w.found.v), cmp_found);
     for (size_t i = 0; i < w.found.n; i++) {
-        visit(w.found.v[i], ctx);
-        free(w.found.v[i]);
+        visit(w.found.v[i].path, w.found.v[i].size, ctx);
+        free(w.found.v[i].path);
     }
     VEC_FREE(&w.found);
     VEC_FREE(&w.path);

@@ -483,8 +483,9 @@ static void visit_line(const struct article *a, const struct err *bad,
         cli_input_error(v->run, bad);
 }
 
-static void visit_article(const char *path, void *ctx)
+static void visit_article(const char *path, long long size, void *ctx)
 {
+    (void)size;
     struct visit *v = ctx;
     struct err e = ERR_INIT;
 
@@ -510,7 +511,7 @@ void cli_each_article(struct cli_run *run, const struct cli_opts *o,
     for (int i = 0; i < o->nargs; i++) {
         struct err e = ERR_INIT;
         if (strcmp(o->args[i], "-") == 0)
-            visit_article("-", &v);   /* stdin: read, not walked */
+            visit_article("-", 0, &v);   /* stdin: read, not walked */
         else if (article_walk(o->args[i], visit_article, &v, &e) < 0)
             cli_input_error(run, &e);
     }

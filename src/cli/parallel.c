@@ -53,14 +53,11 @@ struct pool {
 
 /* ---- the walk ---- */
 
-static void collect(const char *path, void *ctx)
+static void collect(const char *path, long long size, void *ctx)
 {
     item_vec *items = ctx;
-    struct item it = { xstrdup(path), NULL, 0 };
-    struct stat st;
+    struct item it = { xstrdup(path), NULL, size > 0 ? size : 0 };
 
-    if (strcmp(path, "-") != 0 && stat(path, &st) == 0)
-        it.size = st.st_size;
     VEC_PUSH(items, it);
 }
 
@@ -69,7 +66,7 @@ static void walk_all(const struct cli_opts *o, item_vec *items)
     for (int i = 0; i < o->nargs; i++) {
         struct err e = ERR_INIT;
         if (strcmp(o->args[i], "-") == 0)
-            collect("-", items);   /* stdin: read, not walked */
+            collect("-", 0, items);   /* stdin: read, not walked */
         else if (article_walk(o->args[i], collect, items, &e) < 0) {
             struct item it = { NULL, xmalloc(sizeof(e)), 0 };
             *it.err = e;
