@@ -56,6 +56,8 @@ struct report_out {
     int fd;
     bool to_stdout;
     int errnum;              /* first failure */
+    long long written;       /* bytes written to a new file */
+    long long flushed;       /* of them, handed to the disk already */
 };
 
 int report_out_open(struct report_out *o, const char *path, struct err *e);
