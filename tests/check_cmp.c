@@ -580,6 +580,54 @@ START_TEST(equal_strings_in_different_storage_are_one_partition)
 }
 END_TEST
 
+/* Grouping on two threads gives what one gives: the same groups, in the
+ * same order, with the same facts. */
+START_TEST(two_jobs_group_as_one)
+{
+    enum { N = 12000 };
+    static char topics[40][32];
+    struct fact *a = calloc(N, sizeof(*a)), *b = calloc(N, sizeof(*b));
+    const char *outlets[] = { "o1", "o2", "o3", "o4", "o5" };
+    struct cmp_options o;
+    struct cmp_result ra, rb;
+
+    ck_assert(a && b);
+    for (int t = 0; t < 40; t++)
+        snprintf(topics[t], sizeof(topics[t]), "topic %02d", t);
+    for (size_t i = 0; i < N; i++) {
+        a[i] = fact_of(outlets[(i / 40) % 5],
+                       (struct amount)EXACT("n", (double)(100 + i % 7)));
+        a[i].topic = topics[(i * 7) % 40];
+        a[i].date_from = a[i].date_to = day("2026-02-01") + (int)(i % 9);
+        if (i % 3 == 0) {
+            a[i].kind = KIND_STATE;
+            a[i].unit = "km";
+        }
+    }
+    memcpy(b, a, N * sizeof(*a));
+    cmp_options_init(&o);
+    cmp_run(a, N, &o, &ra);
+    o.jobs = 2;
+    cmp_run(b, N, &o, &rb);
+    ck_assert_uint_gt(ra.ngroups, 100);
+    ck_assert_uint_eq(ra.ngroups, rb.ngroups);
+    for (size_t i = 0; i < ra.ngroups; i++) {
+        const struct group *x = &ra.groups[i], *y = &rb.groups[i];
+        ck_assert_str_eq(x->id, y->id);
+        ck_assert_int_eq(x->verdict, y->verdict);
+        ck_assert_uint_eq(x->nfacts, y->nfacts);
+        for (size_t k = 0; k < x->nfacts; k++) {
+            ck_assert_str_eq(x->facts[k]->source, y->facts[k]->source);
+            ck_assert_uint_eq(x->facts[k]->offset, y->facts[k]->offset);
+        }
+    }
+    cmp_result_release(&ra);
+    cmp_result_release(&rb);
+    free(a);
+    free(b);
+}
+END_TEST
+
 START_TEST(input_errors_are_kept_for_the_report)
 {
     struct cmp_result r;
@@ -962,6 +1010,7 @@ static Suite *cmp_suite(void)
     tcase_add_test(t, summary_counts_sources_facts_and_verdicts);
     tcase_add_test(t, input_order_does_not_matter);
     tcase_add_test(t, equal_strings_in_different_storage_are_one_partition);
+    tcase_add_test(t, two_jobs_group_as_one);
     tcase_add_test(t, input_errors_are_kept_for_the_report);
     suite_add_tcase(s, t);
 

@@ -592,7 +592,10 @@ int cli_report(struct cli_run *run, const struct cli_opts *o)
 {
     struct cmp_result r;
 
-    cmp_run(run->facts.v, run->facts.n, &o->cmp, &r);
+    struct cmp_options co = o->cmp;
+
+    co.jobs = o->jobs;
+    cmp_run(run->facts.v, run->facts.n, &co, &r);
     return cli_report_result(run, o, &r);
 }
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@ void cmp_options_init(struct cmp_options *o)
     o->tolerance = 0.02;
     o->nearly = 0.10;
     o->window = 31;
+    o->jobs = 1;
 }
 
 const char *cmp_verdict_name(enum verdict v)
@@ -378,6 +380,49 @@ static void group_all(group_vec *out, const struct fact **f, size_t n,
     }
 }
 
+/* Half the partitions, grouped on a thread of their own. */
+struct group_job {
+    const struct fact **f;
+    size_t n;
+    const struct cmp_options *o;
+    group_vec out;
+};
+
+static void *group_job_run(void *arg)
+{
+    struct group_job *j = arg;
+
+    group_all(&j->out, j->f, j->n, j->o);
+    return NULL;
+}
+
+/* Partitions are grouped apart from each other and the groups then put
+ * in report order, so with jobs to spare the later half of the
+ * partitions goes to a second thread; the result is the same. */
+static void group_all_jobs(group_vec *out, const struct fact **f, size_t n,
+                           const struct cmp_options *o)
+{
+    size_t mid = n / 2;
+
+    while (mid > 0 && mid < n && part_cmp(f[mid - 1], f[mid]) == 0)
+        mid++;
+    if (o->jobs < 2 || n < 4096 || mid == 0 || mid >= n) {
+        group_all(out, f, n, o);
+        return;
+    }
+    struct group_job later = { f + mid, n - mid, o, VEC_INIT };
+    pthread_t th;
+    if (pthread_create(&th, NULL, group_job_run, &later) != 0) {
+        group_all(out, f, n, o);
+        return;
+    }
+    group_all(out, f, mid, o);
+    pthread_join(th, NULL);
+    for (size_t i = 0; i < later.out.n; i++)
+        VEC_PUSH(out, later.out.v[i]);
+    VEC_FREE(&later.out);
+}
+
 /* ---- report order and counts ---- */
 
 static int group_order(const void *pa, const void *pb)
@@ -678,7 +723,7 @@ void cmp_run(struct fact *facts, size_t n, const struct cmp_options *o,
         if (facts[i].topic && *facts[i].topic)
             idx[m++] = &facts[i];
     sort_by_part(idx, m);
-    group_all(&out, idx, m, o);
+    group_all_jobs(&out, idx, m, o);
     free(idx);
     r->nfacts = n;
     r->nsources = count_sources(facts, n);

@@ -52,6 +52,8 @@ struct cmp_options {
     double tolerance;    /* relative widening of about/roughly: 0.02 */
     double nearly;       /* how far below X "nearly X" reaches: 0.10 */
     int window;          /* days a state fact's group spans: 31 */
+    int jobs;            /* threads cmp_run may use: 1; the result is
+                          * the same for any number */
 };
 
 void cmp_options_init(struct cmp_options *o);
