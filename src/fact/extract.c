@@ -10,6 +10,7 @@
  * street numbers are passed over. */
 #include <math.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -2925,6 +2926,26 @@ static size_t word_slot_h(const char *w, unsigned long long h)
     return i;
 }
 
+/* Whether two zero-filled 24-byte words are the same: three compares of
+ * eight bytes, where strcmp costs a call and a loop. */
+static bool same_word(const char *a, const char *b)
+{
+    uint64_t x[3], y[3];
+
+    memcpy(x, a, sizeof(x));
+    memcpy(y, b, sizeof(y));
+    return ((x[0] ^ y[0]) | (x[1] ^ y[1]) | (x[2] ^ y[2])) == 0;
+}
+
+/* word_slot_h of a token's low, which is zero-filled like the slots. */
+static size_t token_slot(const struct tok *t)
+{
+    size_t i = (size_t)t->hash & (words.cap - 1);
+    while (words.slot[i].w[0] && !same_word(words.slot[i].w, t->low))
+        i = (i + 1) & (words.cap - 1);
+    return i;
+}
+
 static size_t word_slot(const char *w)
 {
     return word_slot_h(w, fnv(w));
@@ -3007,7 +3028,7 @@ static unsigned word_mask(const struct tok *t)
     /* "4th", "21st": digits with an ordinal suffix in one word */
     if (t->type == TOK_WORD && t->low[0] >= '0' && t->low[0] <= '9')
         bits |= MASK_NUMBER;
-    size_t i = word_slot_h(t->low, t->hash);
+    size_t i = token_slot(t);
     return bits | words.slot[i].bits;
 }
 

@@ -24,7 +24,9 @@ struct tok {
     unsigned char flags;
     unsigned short sent;    /* sentence number, modulo 65536 */
     char low[24];           /* lower-cased word (ASCII folding; typographic
-                             * apostrophe folded), "" if longer */
+                             * apostrophe folded), "" if longer; zero
+                             * bytes fill it to the end, so that it can be
+                             * compared whole with another such array */
     unsigned long long hash;   /* FNV-1a of low */
 };
 

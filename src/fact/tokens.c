@@ -252,6 +252,7 @@ size_t fact_tokenize(const char *text, size_t from, size_t to,
             v = xreallocarray(v, cap, sizeof(*v));
         }
         struct tok *t = &v[n];
+        memset(t->low, 0, sizeof(t->low));   /* see struct tok */
         t->s = i;
         if (is_digit(b0)) {
             t->type = TOK_NUM;
