@@ -241,8 +241,8 @@ static const struct lx_entry *lx_word(const struct ctx *c, size_t i)
     /* a capitalised word inside a sentence is a name: no stemming */
     const struct lx_entry *en =
         (c->t[i].flags & (TF_CAP | TF_SENT_START)) == TF_CAP
-            ? lexicon_find_exact(c->lx, c->t[i].low)
-            : lexicon_find(c->lx, c->t[i].low);
+            ? lexicon_find_hashed(c->lx, c->t[i].low, c->t[i].hash)
+            : lexicon_find_word(c->lx, c->t[i].low, c->t[i].hash);
     if (c->lxdone) {
         /* a cache, not the token's meaning: safe to fill from const */
         ((struct ctx *)c)->lxc[i] = en;

@@ -73,11 +73,15 @@ const struct lx_entry *lexicon_find(const struct lexicon *lx,
 /* The entry of exactly this form, without stemming (for names). */
 const struct lx_entry *lexicon_find_exact(const struct lexicon *lx,
                                           const char *form);
-/* lexicon_find_exact of a form whose FNV-1a hash is known (a token's
- * low and hash), without hashing it again. */
+/* lexicon_find_exact and lexicon_find of a token's word: low is zero-
+ * filled to its 24 bytes and hash is its FNV-1a, as the tokenizer makes
+ * them; neither is computed again. */
 const struct lx_entry *lexicon_find_hashed(const struct lexicon *lx,
-                                           const char *form,
+                                           const char *low,
                                            unsigned long long hash);
+const struct lx_entry *lexicon_find_word(const struct lexicon *lx,
+                                         const char *low,
+                                         unsigned long long hash);
 /* Free this thread's memo of stemmed lookups (it is rebuilt on need). */
 void lexicon_thread_release(void);
 /* Whether some multi-word form of the lexicon begins with word. */

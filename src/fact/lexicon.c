@@ -17,6 +17,7 @@
  *                                        length" (suffix), "unit:km" */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <libstemmer.h>
@@ -28,8 +29,17 @@
 
 extern const char fact_builtin_lexicon[];
 
+/* A slot's form as a token carries its word: hashed, and zero-filled to
+ * 24 bytes (w[0] is 0 for a form too long for a token), so that a
+ * token is looked up without hashing it again or calling strcmp. */
+struct key {
+    unsigned long long h;
+    char w[24];
+};
+
 struct table {
     struct lx_entry **slot;
+    struct key *key;             /* one per slot */
     size_t cap, n;
 };
 
@@ -81,11 +91,13 @@ static void grow(struct table *t)
 
     t->cap = old.cap ? old.cap * 2 : 1024;
     t->slot = xcalloc(t->cap, sizeof(*t->slot));
+    t->key = xcalloc(t->cap, sizeof(*t->key));
     t->n = 0;
     for (size_t i = 0; i < old.cap; i++)
         if (old.slot[i])
             put(t, old.slot[i]);
     free(old.slot);
+    free(old.key);
 }
 
 static void put(struct table *t, struct lx_entry *en)
@@ -96,6 +108,35 @@ static void put(struct table *t, struct lx_entry *en)
     if (!*s)
         t->n++;
     *s = en;
+    struct key *k = &t->key[s - t->slot];
+    size_t len = strlen(en->form);
+    memset(k, 0, sizeof(*k));
+    k->h = hash(en->form);
+    if (len < sizeof(k->w))
+        memcpy(k->w, en->form, len);
+}
+
+static bool same_word(const char *a, const char *b)
+{
+    uint64_t x[3], y[3];
+
+    memcpy(x, a, sizeof(x));
+    memcpy(y, b, sizeof(y));
+    return ((x[0] ^ y[0]) | (x[1] ^ y[1]) | (x[2] ^ y[2])) == 0;
+}
+
+/* get() of a token's word: low zero-filled to 24 bytes, h its hash.
+ * The probe is get()'s, the test of each slot cheaper. */
+static struct lx_entry *get_word(const struct table *t, const char *low,
+                                 unsigned long long h)
+{
+    if (!t->cap || !low[0])
+        return NULL;
+    size_t i = (size_t)h & (t->cap - 1);
+    while (t->slot[i] &&
+           !(t->key[i].h == h && same_word(t->key[i].w, low)))
+        i = (i + 1) & (t->cap - 1);
+    return t->slot[i];
 }
 
 static struct lx_entry *get(const struct table *t, const char *form)
@@ -329,6 +370,9 @@ void fact_lexicon_free(struct lexicon *lx)
     free(lx->forms.slot);
     free(lx->stems.slot);
     free(lx->heads.slot);
+    free(lx->forms.key);
+    free(lx->stems.key);
+    free(lx->heads.key);
     free(lx->states);
     sb_stemmer_delete(lx->stemmer);
     free(lx);
@@ -349,14 +393,7 @@ const struct lx_entry *lexicon_find_hashed(const struct lexicon *lx,
                                            const char *form,
                                            unsigned long long h)
 {
-    const struct table *t = &lx->forms;
-
-    if (!t->cap)
-        return NULL;
-    size_t i = (size_t)h & (t->cap - 1);
-    while (t->slot[i] && strcmp(t->slot[i]->form, form) != 0)
-        i = (i + 1) & (t->cap - 1);
-    return t->slot[i];
+    return get_word(&lx->forms, form, h);
 }
 
 /* Stemming costs a thousand instructions a word, and news repeats its
@@ -391,7 +428,28 @@ const struct lx_entry *lexicon_find(const struct lexicon *lx,
         return m->en;
     en = get(&lx->stems, stem(lx, form));
     m->lx = lx;
+    memset(m->form, 0, sizeof(m->form));   /* as lexicon_find_word reads */
     memcpy(m->form, form, len + 1);
+    m->en = en;
+    return en;
+}
+
+const struct lx_entry *lexicon_find_word(const struct lexicon *lx,
+                                         const char *low,
+                                         unsigned long long h)
+{
+    const struct lx_entry *en = get_word(&lx->forms, low, h);
+
+    if (en || !low[0])
+        return en;
+    if (!stem_memo)
+        stem_memo = xcalloc(STEM_CACHE, sizeof(*stem_memo));
+    struct stem_memo *m = &stem_memo[h & (STEM_CACHE - 1)];
+    if (m->lx == lx && same_word(m->form, low))
+        return m->en;
+    en = get(&lx->stems, stem(lx, low));
+    m->lx = lx;
+    memcpy(m->form, low, sizeof(m->form));
     m->en = en;
     return en;
 }
