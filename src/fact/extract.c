@@ -2926,15 +2926,20 @@ static size_t word_slot_h(const char *w, unsigned long long h)
     return i;
 }
 
+static uint64_t load8(const char *p)
+{
+    uint64_t v;
+
+    memcpy(&v, p, sizeof(v));   /* one unaligned load */
+    return v;
+}
+
 /* Whether two zero-filled 24-byte words are the same: three compares of
  * eight bytes, where strcmp costs a call and a loop. */
 static bool same_word(const char *a, const char *b)
 {
-    uint64_t x[3], y[3];
-
-    memcpy(x, a, sizeof(x));
-    memcpy(y, b, sizeof(y));
-    return ((x[0] ^ y[0]) | (x[1] ^ y[1]) | (x[2] ^ y[2])) == 0;
+    return ((load8(a) ^ load8(b)) | (load8(a + 8) ^ load8(b + 8)) |
+            (load8(a + 16) ^ load8(b + 16))) == 0;
 }
 
 /* word_slot_h of a token's low, which is zero-filled like the slots. */

@@ -116,13 +116,18 @@ static void put(struct table *t, struct lx_entry *en)
         memcpy(k->w, en->form, len);
 }
 
+static uint64_t load8(const char *p)
+{
+    uint64_t v;
+
+    memcpy(&v, p, sizeof(v));   /* one unaligned load */
+    return v;
+}
+
 static bool same_word(const char *a, const char *b)
 {
-    uint64_t x[3], y[3];
-
-    memcpy(x, a, sizeof(x));
-    memcpy(y, b, sizeof(y));
-    return ((x[0] ^ y[0]) | (x[1] ^ y[1]) | (x[2] ^ y[2])) == 0;
+    return ((load8(a) ^ load8(b)) | (load8(a + 8) ^ load8(b + 8)) |
+            (load8(a + 16) ^ load8(b + 16))) == 0;
 }
 
 /* get() of a token's word: low zero-filled to 24 bytes, h its hash.
