@@ -357,6 +357,50 @@ START_TEST(walk_survives_symlink_loop)
 }
 END_TEST
 
+/* The walk visits as it goes, directory by directory, yet in the byte-
+ * wise order of whole paths: a directory's content sorts as if its name
+ * ended in '/', between "d-1.txt" ('-' < '/') and "d0.txt" ('/' < '0'). */
+START_TEST(walk_order_is_whole_path_order)
+{
+    static const char *const files[] = {
+        "e.txt", "d0/b.txt", "d0.txt", "d/a.txt", "d.txt", "d-1.txt",
+        "d/sub/z.txt", "d/sub-1.txt", "c.jsonl",
+    };
+    static const char *const want[] = {
+        "c.jsonl", "d-1.txt", "d.txt", "d/a.txt", "d/sub-1.txt",
+        "d/sub/z.txt", "d0.txt", "d0/b.txt", "e.txt",
+    };
+    char dir[] = "/tmp/crosscheck-walk-XXXXXX";
+    char path[600];
+    struct seen s = { .n = 0 };
+    struct err e = ERR_INIT;
+
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    for (size_t i = 0; i < sizeof(files) / sizeof(*files); i++) {
+        snprintf(path, sizeof(path), "%s/%s", dir, files[i]);
+        for (char *sl = path + strlen(dir) + 1; (sl = strchr(sl, '/'));
+             sl++) {
+            *sl = '\0';
+            mkdir(path, 0777);
+            *sl = '/';
+        }
+        FILE *f = fopen(path, "w");
+        ck_assert_ptr_nonnull(f);
+        fclose(f);
+    }
+    ck_assert_msg(article_walk(dir, remember, &s, &e) == 0, "%s: %s", dir,
+                  e.msg);
+    ck_assert_uint_eq(s.n, sizeof(want) / sizeof(*want));
+    for (size_t i = 0; i < s.n; i++) {
+        snprintf(path, sizeof(path), "%s/%s", dir, want[i]);
+        ck_assert_msg(strcmp(s.paths[i], path) == 0, "#%zu is %s, want %s",
+                      i, s.paths[i], path);
+    }
+    snprintf(path, sizeof(path), "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(path), 0);
+}
+END_TEST
+
 /* ---- JSON Lines ---- */
 
 #define LINE_OF(fields) "{\"date\": \"2026-02-26\", " fields "}"
@@ -541,6 +585,7 @@ static Suite *article_suite(void)
     tcase_add_test(tc, walk_visits_named_file_whatever_its_name);
     tcase_add_test(tc, walk_of_missing_path_names_it);
     tcase_add_test(tc, walk_survives_symlink_loop);
+    tcase_add_test(tc, walk_order_is_whole_path_order);
     suite_add_tcase(s, tc);
     return s;
 }

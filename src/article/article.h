@@ -59,7 +59,8 @@ typedef void article_visit_fn(const char *path, long long size, void *ctx);
 /* Visit path: a file is visited whatever its name; a directory is walked
  * recursively, visiting files whose names end in ".txt" or ".jsonl"
  * (JSON Lines, below) in byte-wise
- * (strcmp) order of their whole paths, and skipping hidden files and
+ * (strcmp) order of their whole paths, as it goes (a directory at a
+ * time, not after the whole walk), and skipping hidden files and
  * folders, symlink loops (a directory already on the path from path to
  * it) and everything else.  Returns -1 and fills e when path does not exist or a
  * directory cannot be read (the walk goes on past unreadable

@@ -17,13 +17,9 @@ struct dir_id {
     ino_t ino;
 };
 
-struct found {
-    char *path;
-    long long size;              /* bytes; -1 when stat failed */
-};
-
 struct walk {
-    VEC(struct found) found;     /* articles, sorted at the end */
+    article_visit_fn *visit;
+    void *ctx;
     VEC(struct dir_id) path;     /* to stop at symlink loops */
     struct err *e;
 };
@@ -57,18 +53,24 @@ static char *join(const char *dir, const char *name)
     return p;
 }
 
-static int cmp_found(const void *a, const void *b)
-{
-    return strcmp(((const struct found *)a)->path,
-                  ((const struct found *)b)->path);
-}
-
-/* An entry of a directory, with what stat said of it. */
+/* An entry of a directory, with what stat said of it and the key it
+ * sorts by: its name, and a slash after a directory's.  Every path below
+ * a directory "d" begins "d/", so visiting entries in this order, and
+ * each directory's whole content in its place, gives the byte-wise order
+ * of whole paths (the order `LC_ALL=C sort` gives) without holding all of
+ * them: "d-1.txt" < "d/a.txt" < "d0.txt", as '-' < '/' < '0'. */
 struct entry {
     char *name;
+    char *key;
     bool ok;                     /* stat succeeded */
     struct stat st;
 };
+
+static int cmp_entry(const void *a, const void *b)
+{
+    return strcmp(((const struct entry *)a)->key,
+                  ((const struct entry *)b)->key);
+}
 
 static void walk_dir(struct walk *w, const char *dir, const struct stat *st);
 
@@ -82,9 +84,7 @@ static void walk_entry(struct walk *w, const char *dir, struct entry *en)
     } else if (has_suffix(en->name, ".txt") ||
                has_suffix(en->name, ".jsonl")) {
         /* read even when stat fails: the reader reports why */
-        struct found f = { child, en->ok ? (long long)en->st.st_size : -1 };
-        VEC_PUSH(&w->found, f);
-        return;
+        w->visit(child, en->ok ? (long long)en->st.st_size : -1, w->ctx);
     }
     free(child);
 }
@@ -105,18 +105,26 @@ static void walk_dir(struct walk *w, const char *dir, const struct stat *st)
     }
     while ((errno = 0, de = readdir(d)) != NULL)
         if (de->d_name[0] != '.') {
-            struct entry en = { xstrdup(de->d_name), false, { 0 } };
+            struct entry en = { xstrdup(de->d_name), NULL, false, { 0 } };
             VEC_PUSH(&names, en);
         }
     if (errno)
         err_sys(w->e, dir, errno, "cannot read directory");
     int fd = dirfd(d);
-    for (size_t i = 0; i < names.n; i++)
-        names.v[i].ok = fstatat(fd, names.v[i].name, &names.v[i].st, 0) == 0;
+    for (size_t i = 0; i < names.n; i++) {
+        struct entry *en = &names.v[i];
+        en->ok = fstatat(fd, en->name, &en->st, 0) == 0;
+        en->key = en->name;
+        if (en->ok && S_ISDIR(en->st.st_mode))
+            en->key = join(en->name, "");   /* "name/" */
+    }
     closedir(d);
+    qsort(names.v, names.n, sizeof(*names.v), cmp_entry);
     VEC_PUSH(&w->path, ((struct dir_id){ st->st_dev, st->st_ino }));
     for (size_t i = 0; i < names.n; i++) {
         walk_entry(w, dir, &names.v[i]);
+        if (names.v[i].key != names.v[i].name)
+            free(names.v[i].key);
         free(names.v[i].name);
     }
     w->path.n--;
@@ -126,7 +134,7 @@ static void walk_dir(struct walk *w, const char *dir, const struct stat *st)
 int article_walk(const char *path, article_visit_fn *visit, void *ctx,
                  struct err *e)
 {
-    struct walk w = { VEC_INIT, VEC_INIT, e };
+    struct walk w = { visit, ctx, VEC_INIT, e };
     struct err first = ERR_INIT;
     struct stat st;
 
@@ -138,13 +146,6 @@ int article_walk(const char *path, article_visit_fn *visit, void *ctx,
     }
     w.e = &first;
     walk_dir(&w, path, &st);
-    /* byte-wise order of whole paths, the order `LC_ALL=C sort` gives */
-    qsort(w.found.v, w.found.n, sizeof(*w.found.v), cmp_found);
-    for (size_t i = 0; i < w.found.n; i++) {
-        visit(w.found.v[i].path, w.found.v[i].size, ctx);
-        free(w.found.v[i].path);
-    }
-    VEC_FREE(&w.found);
     VEC_FREE(&w.path);
     if (err_is_set(&first)) {
         if (!err_is_set(e))
