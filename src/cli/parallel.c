@@ -30,49 +30,103 @@ struct item {
     long long size;          /* bytes, for progress; 0 if unknown */
 };
 
-typedef VEC(struct item) item_vec;
+/* Work goes out in chunks of files next to each other, up to 256 KB or
+ * 64 files: handing out one 4 KB article at a time, the threads spent
+ * more on waking each other than they saved.  A chunk owns its items, so
+ * the list of chunks may grow while workers read the ones before. */
+enum { CHUNK_FILES = 64, CHUNK_BYTES = 256 * 1024 };
+
+struct chunk {
+    struct item *items;
+    size_t n;
+    long long bytes;
+};
+
+typedef VEC(struct chunk) chunk_vec;
 
 enum { PIECE_FREE, PIECE_TAKEN, PIECE_DONE };
 
 struct pool {
-    const item_vec *items;
-    const size_t *chunk;       /* chunk k is items [chunk[k], chunk[k+1]) */
-    size_t nchunks;
+    chunk_vec chunks;          /* as the walk found them */
+    struct chunk open;         /* the walk's chunk still filling */
+    bool walked;               /* the walk is over: chunks is whole */
+    long long total;           /* bytes of the chunks found so far */
     struct arena *kept;        /* one per worker, or NULL: pieces own
                                 * their strings */
     cli_work_fn *work;
     void *ctx;
-    struct cli_piece *slots;   /* window of pieces, by item % window */
+    const struct cli_opts *opts;
+    struct cli_piece *slots;   /* window of pieces, by chunk % window */
     int *state;
     size_t window;
-    size_t next;               /* next item a worker takes */
-    size_t merged;             /* items merged so far */
+    size_t next;               /* next chunk a worker takes */
+    size_t merged;             /* chunks merged so far */
     pthread_mutex_t lock;
     pthread_cond_t changed;
 };
 
 /* ---- the walk ---- */
 
-static void collect(const char *path, long long size, void *ctx)
+/* Close the open chunk: workers may take it. */
+static void publish(struct pool *pl)
 {
-    item_vec *items = ctx;
-    struct item it = { xstrdup(path), NULL, size > 0 ? size : 0 };
-
-    VEC_PUSH(items, it);
+    if (pl->open.n == 0)
+        return;
+    pthread_mutex_lock(&pl->lock);
+    VEC_PUSH(&pl->chunks, pl->open);
+    pl->total += pl->open.bytes;
+    pthread_cond_broadcast(&pl->changed);
+    pthread_mutex_unlock(&pl->lock);
+    memset(&pl->open, 0, sizeof(pl->open));
 }
 
-static void walk_all(const struct cli_opts *o, item_vec *items)
+static void add_item(struct pool *pl, struct item it)
 {
+    struct chunk *c = &pl->open;
+
+    if (c->n == CHUNK_FILES ||
+        (c->n > 0 && c->bytes + it.size > CHUNK_BYTES)) {
+        publish(pl);
+    }
+    if (!c->items)
+        c->items = xreallocarray(NULL, CHUNK_FILES, sizeof(*c->items));
+    c->items[c->n++] = it;
+    c->bytes += it.size;
+}
+
+static void collect(const char *path, long long size, void *ctx)
+{
+    struct item it = { xstrdup(path), NULL, size > 0 ? size : 0 };
+
+    add_item(ctx, it);
+}
+
+/* The operands in order, each walked; the chunks go out as they fill. */
+static void walk_all(struct pool *pl)
+{
+    const struct cli_opts *o = pl->opts;
+
     for (int i = 0; i < o->nargs; i++) {
         struct err e = ERR_INIT;
         if (strcmp(o->args[i], "-") == 0)
-            collect("-", 0, items);   /* stdin: read, not walked */
-        else if (article_walk(o->args[i], collect, items, &e) < 0) {
+            collect("-", 0, pl);   /* stdin: read, not walked */
+        else if (article_walk(o->args[i], collect, pl, &e) < 0) {
             struct item it = { NULL, xmalloc(sizeof(e)), 0 };
             *it.err = e;
-            VEC_PUSH(items, it);
+            add_item(pl, it);
         }
     }
+    publish(pl);
+    pthread_mutex_lock(&pl->lock);
+    pl->walked = true;
+    pthread_cond_broadcast(&pl->changed);
+    pthread_mutex_unlock(&pl->lock);
+}
+
+static void *walker(void *arg)
+{
+    walk_all(arg);
+    return NULL;
 }
 
 /* ---- one item, in a worker ---- */
@@ -181,18 +235,21 @@ static void *worker(void *arg)
 
     pthread_mutex_lock(&pl->lock);
     for (;;) {
-        while (pl->next < pl->nchunks &&
-               pl->next >= pl->merged + pl->window)
+        /* a chunk not yet found, or beyond the window: wait */
+        while ((pl->next >= pl->chunks.n && !pl->walked) ||
+               (pl->next < pl->chunks.n &&
+                pl->next >= pl->merged + pl->window))
             pthread_cond_wait(&pl->changed, &pl->lock);
-        if (pl->next >= pl->nchunks)
-            break;
+        if (pl->next >= pl->chunks.n)
+            break;   /* and the walk is over */
         size_t k = pl->next++;
+        struct chunk c = pl->chunks.v[k];
         struct cli_piece *p = &pl->slots[k % pl->window];
         pl->state[k % pl->window] = PIECE_TAKEN;
         pthread_mutex_unlock(&pl->lock);
         piece_reset(p, wa->kept);
-        for (size_t i = pl->chunk[k]; i < pl->chunk[k + 1]; i++)
-            make_piece(&pl->items->v[i], p, pl->work, pl->ctx);
+        for (size_t i = 0; i < c.n; i++)
+            make_piece(&c.items[i], p, pl->work, pl->ctx);
         fflush(p->out);
         pthread_mutex_lock(&pl->lock);
         pl->state[k % pl->window] = PIECE_DONE;
@@ -242,37 +299,22 @@ static void show(struct progress *pr, bool last)
 
 /* ---- the run ---- */
 
+/* With one job the walk comes first, then each chunk in turn, here.
+ * With more, the walk runs on a thread of its own and the workers start
+ * on the first chunk it finds, while this thread merges the pieces in
+ * chunk order. */
 static void run_pool(struct cli_run *run, const struct cli_opts *o,
                      cli_work_fn *work, cli_merge_fn *merge, void *ctx,
                      bool keep)
 {
-    item_vec items = VEC_INIT;
     struct progress pr = { 0 };
     int jobs = o->jobs > 0 ? o->jobs : 1;
+    struct pool pl = { VEC_INIT, { NULL, 0, 0 }, false, 0, NULL, work, ctx,
+                       o, NULL, NULL, 0, 0, 0, PTHREAD_MUTEX_INITIALIZER,
+                       PTHREAD_COND_INITIALIZER };
 
-    walk_all(o, &items);
     pr.on = o->progress > 0 || (o->progress < 0 && isatty(2));
     pr.start = pr.last = now();
-    for (size_t i = 0; i < items.n; i++)
-        pr.total += items.v[i].size;
-
-    /* Work goes out in chunks of files next to each other, up to 256 KB
-     * or 64 files: handing out one 4 KB article at a time, the threads
-     * spent more on waking each other than they saved. */
-    size_t *chunk = xreallocarray(NULL, items.n + 1, sizeof(*chunk));
-    size_t nchunks = 0;
-    for (size_t i = 0; i < items.n;) {
-        long long bytes = 0;
-        size_t first = i;
-        chunk[nchunks++] = i;
-        while (i < items.n && i - first < 64 &&
-               (i == first || bytes + items.v[i].size <= 256 * 1024))
-            bytes += items.v[i++].size;
-    }
-    chunk[nchunks] = items.n;
-    struct pool pl = { &items, chunk, nchunks, NULL, work, ctx, NULL, NULL,
-                       0, 0, 0, PTHREAD_MUTEX_INITIALIZER,
-                       PTHREAD_COND_INITIALIZER };
     /* kept strings: one arena per worker (the run's when there is none) */
     if (keep) {
         size_t n = jobs > 1 ? (size_t)jobs : 0;
@@ -298,21 +340,38 @@ static void run_pool(struct cli_run *run, const struct cli_opts *o,
                            &args[started]) == 0)
             started++;
     }
+    pthread_t walk_thread;
+    bool walking = started > 0 &&
+                   pthread_create(&walk_thread, NULL, walker, &pl) == 0;
+    if (!walking)
+        walk_all(&pl);
 
-    for (size_t k = 0; k < nchunks; k++) {
+    for (size_t k = 0;; k++) {
         struct cli_piece *p = &pl.slots[k % pl.window];
+        pthread_mutex_lock(&pl.lock);
         if (started == 0) {
-            /* one job, or no thread could start: do it here */
-            piece_reset(p, keep ? &run->arena : NULL);
-            for (size_t i = chunk[k]; i < chunk[k + 1]; i++)
-                make_piece(&items.v[i], p, work, ctx);
-            fflush(p->out);
-        } else {
-            pthread_mutex_lock(&pl.lock);
-            while (pl.state[k % pl.window] != PIECE_DONE)
-                pthread_cond_wait(&pl.changed, &pl.lock);
             pthread_mutex_unlock(&pl.lock);
+            if (k >= pl.chunks.n)
+                break;
+            /* one job, or no thread could start: do it here */
+            struct chunk c = pl.chunks.v[k];
+            piece_reset(p, keep ? &run->arena : NULL);
+            for (size_t i = 0; i < c.n; i++)
+                make_piece(&c.items[i], p, work, ctx);
+            fflush(p->out);
+            pthread_mutex_lock(&pl.lock);
+        } else {
+            while (!(k < pl.chunks.n && pl.state[k % pl.window] ==
+                                            PIECE_DONE) &&
+                   !(pl.walked && k >= pl.chunks.n))
+                pthread_cond_wait(&pl.changed, &pl.lock);
+            if (k >= pl.chunks.n) {
+                pthread_mutex_unlock(&pl.lock);
+                break;
+            }
         }
+        pr.total = pl.total;
+        pthread_mutex_unlock(&pl.lock);
         for (size_t i = 0; i < p->errors.n; i++)
             cli_input_error(run, &p->errors.v[i]);
         pr.articles += p->articles;
@@ -326,6 +385,8 @@ static void run_pool(struct cli_run *run, const struct cli_opts *o,
         pthread_cond_broadcast(&pl.changed);
         pthread_mutex_unlock(&pl.lock);
     }
+    if (walking)
+        pthread_join(walk_thread, NULL);
     for (int t = 0; t < started; t++)
         pthread_join(threads[t], NULL);
     if (started == 0)
@@ -333,16 +394,18 @@ static void run_pool(struct cli_run *run, const struct cli_opts *o,
     show(&pr, true);
     free(args);
     free(threads);
-    free(chunk);
     for (size_t i = 0; i < pl.window; i++)
         piece_release(&pl.slots[i]);
     free(pl.slots);
     free(pl.state);
-    for (size_t i = 0; i < items.n; i++) {
-        free(items.v[i].path);
-        free(items.v[i].err);
+    for (size_t k = 0; k < pl.chunks.n; k++) {
+        for (size_t i = 0; i < pl.chunks.v[k].n; i++) {
+            free(pl.chunks.v[k].items[i].path);
+            free(pl.chunks.v[k].items[i].err);
+        }
+        free(pl.chunks.v[k].items);
     }
-    VEC_FREE(&items);
+    VEC_FREE(&pl.chunks);
 }
 
 /* ---- moving facts into the run ---- */
