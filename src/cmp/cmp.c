@@ -264,16 +264,23 @@ static int cmp_int(int a, int b)
     return (a > b) - (a < b);
 }
 
+/* strcmp, but a string is equal to itself without reading it: facts
+ * share their copies of a topic or a source. */
+static int same_or_cmp(const char *a, const char *b)
+{
+    return a == b ? 0 : strcmp(str(a), str(b));
+}
+
 static int part_cmp(const struct fact *a, const struct fact *b)
 {
     int c = cmp_int(a->kind, b->kind);
 
     if (!c)
-        c = strcmp(str(a->topic), str(b->topic));
+        c = same_or_cmp(a->topic, b->topic);
     if (!c)
-        c = strcmp(str(a->unit), str(b->unit));
+        c = same_or_cmp(a->unit, b->unit);
     if (!c)
-        c = strcmp(str(a->scope), str(b->scope));
+        c = same_or_cmp(a->scope, b->scope);
     return c;
 }
 
@@ -455,8 +462,8 @@ static size_t count_sources(const struct fact *facts, size_t n)
     size_t count = 0;
 
     for (size_t i = 0; i < n; i++)
-        count += i == 0 || strcmp(str(facts[i - 1].source),
-                                  str(facts[i].source)) != 0;
+        count += i == 0 || same_or_cmp(facts[i - 1].source,
+                                       facts[i].source) != 0;
     return count;
 }
 
