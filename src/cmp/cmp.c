@@ -329,7 +329,13 @@ static struct group *add_group(group_vec *out, const struct fact **f,
     }
     g->facts = xreallocarray(NULL, n, sizeof(*g->facts));
     memcpy(g->facts, f, n * sizeof(*f));
-    qsort(g->facts, n, sizeof(*g->facts), by_fact);
+    /* the facts of a day come in fact order already: the check costs
+     * n, qsort n log n even then */
+    size_t k = 1;
+    while (k < n && fact_cmp(g->facts[k - 1], g->facts[k]) <= 0)
+        k++;
+    if (k < n)
+        qsort(g->facts, n, sizeof(*g->facts), by_fact);
     g->nfacts = n;
     g->noutlets = outlets;
     g->verdict = judge(g->facts, n, o);
@@ -528,6 +534,24 @@ static uint32_t rank_of(const struct str_set *t, const char *s)
     return t->rank[set_slot(t, s)];
 }
 
+/* Facts share copies of their strings (an article's facts its copy of a
+ * topic, a run's facts the run's copy): what was found for a string is
+ * remembered by its address, so a copy met before is not hashed and
+ * compared again.  Direct-mapped; a collision only costs a lookup. */
+enum { PTR_MEMO = 4096 };
+
+struct ptr_memo {
+    const char *p;
+    uint32_t rank;
+};
+
+static struct ptr_memo *memo_of(struct ptr_memo *m, const char *s)
+{
+    uint64_t h = (uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15ULL;
+
+    return &m[h >> 52];   /* 12 bits: PTR_MEMO */
+}
+
 /* One partition: its key in ranks, and its number by first sight. */
 struct part {
     uint32_t kind, topic, unit, scope;
@@ -625,10 +649,17 @@ static void sort_by_part(const struct fact **idx, size_t n)
     if (n == 0)
         return;
     struct str_set t = { NULL, NULL, 0, 0 };
+    struct ptr_memo *memo = xcalloc(PTR_MEMO, sizeof(*memo));
     for (size_t i = 0; i < n; i++) {
-        set_add(&t, str(idx[i]->topic));
-        set_add(&t, str(idx[i]->unit));
-        set_add(&t, str(idx[i]->scope));
+        const char *ss[3] = { str(idx[i]->topic), str(idx[i]->unit),
+                              str(idx[i]->scope) };
+        for (int k = 0; k < 3; k++) {
+            struct ptr_memo *e = memo_of(memo, ss[k]);
+            if (e->p != ss[k]) {
+                set_add(&t, ss[k]);
+                e->p = ss[k];
+            }
+        }
     }
     const char **names = xreallocarray(NULL, t.n, sizeof(*names));
     size_t m = 0;
@@ -644,13 +675,23 @@ static void sort_by_part(const struct fact **idx, size_t n)
     /* each fact's partition, numbered by first sight */
     struct part_map pm = { NULL, 0, 0 };
     uint32_t *pid = xreallocarray(NULL, n, sizeof(*pid));
+    memset(memo, 0, PTR_MEMO * sizeof(*memo));
     for (size_t i = 0; i < n; i++) {
         const struct fact *f = idx[i];
-        struct part p = { (uint32_t)f->kind, rank_of(&t, str(f->topic)),
-                          rank_of(&t, str(f->unit)),
-                          rank_of(&t, str(f->scope)), 0 };
+        const char *ss[3] = { str(f->topic), str(f->unit), str(f->scope) };
+        uint32_t r[3];
+        for (int k = 0; k < 3; k++) {
+            struct ptr_memo *e = memo_of(memo, ss[k]);
+            if (e->p != ss[k]) {
+                e->p = ss[k];
+                e->rank = rank_of(&t, ss[k]);
+            }
+            r[k] = e->rank;
+        }
+        struct part p = { (uint32_t)f->kind, r[0], r[1], r[2], 0 };
         pid[i] = part_id(&pm, p);
     }
+    free(memo);
     free(t.slot);
     free(t.rank);
 
