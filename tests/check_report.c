@@ -628,11 +628,13 @@ static const struct bytes_case {
     const char *name;
     size_t nfacts;
     bool baseline;
+    int jobs;                  /* 2: each megabyte written on a thread */
 } bytes_cases[] = {
-    { "tricky strings and numbers", 80, false },
-    { "the same after a baseline", 80, true },
-    { "no facts, a baseline", 0, true },
-    { "6000 facts, past the writer's 1 MB flush", MAX_FACTS, true },
+    { "tricky strings and numbers", 80, false, 1 },
+    { "the same after a baseline", 80, true, 1 },
+    { "no facts, a baseline", 0, true, 1 },
+    { "6000 facts, past the writer's 1 MB flush", MAX_FACTS, true, 1 },
+    { "6000 facts, each megabyte written on a thread", MAX_FACTS, true, 2 },
 };
 
 START_TEST(json_report_bytes_equal_jansson_tree)
@@ -642,6 +644,7 @@ START_TEST(json_report_bytes_equal_jansson_tree)
     struct err e = ERR_INIT;
 
     made_result(&r, c->nfacts, c->baseline);
+    r.options.jobs = c->jobs;
     ck_assert_msg(report_write_json(&r, harness_tmp("fast.json"), &e) == 0,
                   "%s: %s", c->name, e.msg);
     ck_assert_msg(report_json_write(report_json_tree(&r),

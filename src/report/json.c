@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -540,13 +541,94 @@ static char *copy_day(char *p, int d, struct day_memo *m)
  * time: the writers run on the main thread). */
 static struct report_out *out_file;
 
+/* With jobs to spare, a thread writes each megabyte while the next is
+ * formatted: writing a report of hundreds of megabytes (the kernel's
+ * copy, the disk's pace) took as long as formatting it.  One megabyte
+ * is in flight at a time; the file sees the same bytes in the same
+ * order. */
+struct out_pipe {
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    struct buf full;           /* handed over, being written */
+    bool busy;                 /* full is the writer's */
+    bool done;                 /* no more will come */
+};
+
+static struct out_pipe *out_pipe;
+
+static void *pipe_writer(void *arg)
+{
+    struct out_pipe *pp = arg;
+
+    pthread_mutex_lock(&pp->lock);
+    for (;;) {
+        while (!pp->busy && !pp->done)
+            pthread_cond_wait(&pp->cond, &pp->lock);
+        if (!pp->busy)
+            break;
+        pthread_mutex_unlock(&pp->lock);
+        report_out_write(out_file, pp->full.data, pp->full.len);
+        pthread_mutex_lock(&pp->lock);
+        pp->busy = false;
+        pthread_cond_broadcast(&pp->cond);
+    }
+    pthread_mutex_unlock(&pp->lock);
+    return NULL;
+}
+
+/* Wait until the writer holds nothing. */
+static void pipe_drain(struct out_pipe *pp)
+{
+    pthread_mutex_lock(&pp->lock);
+    while (pp->busy)
+        pthread_cond_wait(&pp->cond, &pp->lock);
+    pthread_mutex_unlock(&pp->lock);
+}
+
+static bool pipe_start(struct out_pipe *pp)
+{
+    memset(pp, 0, sizeof(*pp));
+    pthread_mutex_init(&pp->lock, NULL);
+    pthread_cond_init(&pp->cond, NULL);
+    if (pthread_create(&pp->thread, NULL, pipe_writer, pp) == 0)
+        return true;
+    pthread_mutex_destroy(&pp->lock);
+    pthread_cond_destroy(&pp->cond);
+    return false;
+}
+
+static void pipe_stop(struct out_pipe *pp)
+{
+    pthread_mutex_lock(&pp->lock);
+    pp->done = true;
+    pthread_cond_broadcast(&pp->cond);
+    pthread_mutex_unlock(&pp->lock);
+    pthread_join(pp->thread, NULL);
+    pthread_mutex_destroy(&pp->lock);
+    pthread_cond_destroy(&pp->cond);
+    buf_release(&pp->full);
+}
+
 /* Hand out's text to the file once it holds a megabyte. */
 static void flush_some(struct buf *out)
 {
-    if (out_file && out->len >= 1 << 20) {
+    if (!out_file || out->len < 1 << 20)
+        return;
+    if (!out_pipe) {
         report_out_write(out_file, out->data, out->len);
         buf_truncate(out, 0);
+        return;
     }
+    pipe_drain(out_pipe);
+    struct buf t = out_pipe->full;   /* written: its memory is reused */
+    out_pipe->full = *out;
+    *out = t;
+    buf_truncate(out, 0);
+    pthread_mutex_lock(&out_pipe->lock);
+    out_pipe->busy = true;
+    pthread_cond_broadcast(&out_pipe->cond);
+    pthread_mutex_unlock(&out_pipe->lock);
 }
 
 /* The scratch space of the group writer. */
@@ -720,6 +802,7 @@ int report_write_json(const struct cmp_result *r, const char *path,
 {
     struct group_writer w;
     struct buf out = BUF_INIT;
+    struct out_pipe pp;
     bool opened = false;
     int rc = -1;
 
@@ -730,11 +813,18 @@ int report_write_json(const struct cmp_result *r, const char *path,
         goto fail;
     opened = true;
     out_file = &file;
+    if (r->options.jobs > 1 && pipe_start(&pp))
+        out_pipe = &pp;
     buf_puts(&out, "{\n");
     put_groups(&out, "groups", r->groups, r->ngroups, r->has_baseline, &w);
     if (r->has_baseline) {
         buf_puts(&out, ",\n");
         put_groups(&out, "absent", r->absent, r->nabsent, true, &w);
+    }
+    if (out_pipe) {
+        pipe_drain(out_pipe);   /* what remains goes after it */
+        pipe_stop(out_pipe);
+        out_pipe = NULL;
     }
     buf_puts(&out, ",\n  \"errors\": ");
     if (put_nested(&out, errors_json(r, &w.tmp), 1) < 0)
