@@ -32,48 +32,57 @@ now() { date +%s.%N; }
 gnutime=
 [ -x /usr/bin/time ] && gnutime=/usr/bin/time
 
-# Each contender runs $runs times (BENCH_RUNS, default 3) and its fastest
-# run counts: on a shared virtual machine one run can be a third slower
-# than the next for no reason of its own.
+# The contenders run in rounds (BENCH_RUNS, default 3), each once a
+# round, and each one's fastest run counts: on a shared virtual machine
+# one run can be a third slower than the next for no reason of its own,
+# and a slow spell of the host then falls on all of them alike.
 runs=${BENCH_RUNS:-3}
 
-# run NAME CMD...: fastest wall seconds in $secs, peak RSS (kB) in $rss
-run() {
-    local name=$1 t0 t1 k s
+# once NAME CMD...: one run; keeps NAME's fastest seconds and its peak
+# RSS (kB) in the files $out/NAME.secs and $out/NAME.kb
+once() {
+    local name=$1 t0 t1 s rss
     shift
-    secs=
-    for k in $(seq "$runs"); do
-        t0=$(now)
-        if [ -n "$gnutime" ]; then
-            "$gnutime" -f '%M' -o "$out/$name.rss" "$@" > "$out/$name.out" \
-                2> "$out/$name.err" || true
-            rss=$(tail -n 1 "$out/$name.rss")
-        else
-            "$@" > "$out/$name.out" 2> "$out/$name.err" || true
-            rss=?
-        fi
-        t1=$(now)
-        s=$(calc "$t1 - $t0")
-        if [ -z "$secs" ] || awk "BEGIN { exit !($s < $secs) }"; then
-            secs=$s
-        fi
-    done
+    t0=$(now)
+    if [ -n "$gnutime" ]; then
+        "$gnutime" -f '%M' -o "$out/$name.rss" "$@" > "$out/$name.out" \
+            2> "$out/$name.err" || true
+        rss=$(tail -n 1 "$out/$name.rss")
+    else
+        "$@" > "$out/$name.out" 2> "$out/$name.err" || true
+        rss=0
+    fi
+    t1=$(now)
+    s=$(calc "$t1 - $t0")
+    if [ ! -f "$out/$name.secs" ] ||
+        awk "BEGIN { exit !($s < $(cat "$out/$name.secs")) }"; then
+        echo "$s" > "$out/$name.secs"
+    fi
+    echo "$rss" > "$out/$name.kb"
 }
 
 calc() { awk "BEGIN { printf \"%.4f\", $1 }"; }
 rate() { awk "BEGIN { printf \"%.1f\", ($1) / ($2) }"; }
 
-run wc sh -c "xargs -0 wc -w < '$out/files' | tail -n 1"
-wc_secs=$secs
-run extract "$bin" extract --no-progress "$corpus"
-ex_secs=$secs ex_rss=$rss
-facts=$(wc -l < "$out/extract.out")
-run compare "$bin" compare --json "$out/compare.json" "$out/extract.out"
-cmp_secs=$secs cmp_rss=$rss
+for k in $(seq "$runs"); do
+    once wc sh -c "xargs -0 wc -w < '$out/files' | tail -n 1"
+    once extract "$bin" extract --no-progress "$corpus"
+    [ "$k" = 1 ] && cp "$out/extract.out" "$out/facts.jsonl"
+    once compare "$bin" compare --json "$out/compare.json" \
+        "$out/facts.jsonl"
+    for j in 1 2; do
+        once "check$j" "$bin" check -j"$j" --no-progress "$corpus" \
+            --json "$out/check$j.json"
+    done
+done
+wc_secs=$(cat "$out/wc.secs")
+facts=$(wc -l < "$out/facts.jsonl")
+cmp_rss=$(cat "$out/compare.kb")
 
 printf 'corpus: %s articles, %.1f MB, %s facts (%s)\n' "$articles" \
     "$(calc "$bytes / 1048576")" "$facts" "$corpus"
-printf 'nproc: %s; each figure the fastest of %s runs\n' "$(nproc)" "$runs"
+printf 'nproc: %s; each figure the fastest of %s rounds\n' "$(nproc)" \
+    "$runs"
 printf '%-10s %8s %8s %10s %11s %9s %8s\n' run seconds MB/s articles/s \
     facts/s "RSS MB" "x wc -w"
 line() {
@@ -83,13 +92,11 @@ line() {
         "$(calc "$2 / $wc_secs")"
 }
 line "wc -w" "$wc_secs" 0
-line extract "$ex_secs" "$ex_rss"
-line compare "$cmp_secs" "$cmp_rss"
+line extract "$(cat "$out/extract.secs")" "$(cat "$out/extract.kb")"
+line compare "$(cat "$out/compare.secs")" "$cmp_rss"
 for j in 1 2; do
-    run "check$j" "$bin" check -j"$j" --no-progress "$corpus" \
-        --json "$out/check$j.json"
-    line "check -j$j" "$secs" "$rss"
-    eval "check${j}_secs=$secs"
+    line "check -j$j" "$(cat "$out/check$j.secs")" "$(cat "$out/check$j.kb")"
+    eval "check${j}_secs=$(cat "$out/check$j.secs")"
 done
 if cmp -s "$out/check1.json" "$out/check2.json"; then
     echo "reports: -j1 and -j2 byte-identical"
