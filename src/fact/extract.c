@@ -2926,27 +2926,11 @@ static size_t word_slot_h(const char *w, unsigned long long h)
     return i;
 }
 
-static uint64_t load8(const char *p)
-{
-    uint64_t v;
-
-    memcpy(&v, p, sizeof(v));   /* one unaligned load */
-    return v;
-}
-
-/* Whether two zero-filled 24-byte words are the same: three compares of
- * eight bytes, where strcmp costs a call and a loop. */
-static bool same_word(const char *a, const char *b)
-{
-    return ((load8(a) ^ load8(b)) | (load8(a + 8) ^ load8(b + 8)) |
-            (load8(a + 16) ^ load8(b + 16))) == 0;
-}
-
 /* word_slot_h of a token's low, which is zero-filled like the slots. */
 static size_t token_slot(const struct tok *t)
 {
     size_t i = (size_t)t->hash & (words.cap - 1);
-    while (words.slot[i].w[0] && !same_word(words.slot[i].w, t->low))
+    while (words.slot[i].w[0] && !fact_same_word(words.slot[i].w, t->low))
         i = (i + 1) & (words.cap - 1);
     return i;
 }

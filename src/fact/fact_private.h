@@ -5,6 +5,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "fact/fact.h"
 
@@ -29,6 +31,22 @@ struct tok {
                              * compared whole with another such array */
     unsigned long long hash;   /* FNV-1a of low */
 };
+
+/* Whether two words zero-filled to 24 bytes (a token's low, a table's
+ * copy of a form) are the same: three compares of eight bytes, where
+ * strcmp costs a call and a loop. */
+static inline bool fact_same_word(const char *a, const char *b)
+{
+    uint64_t a0, a1, a2, b0, b1, b2;
+
+    memcpy(&a0, a, 8);
+    memcpy(&a1, a + 8, 8);
+    memcpy(&a2, a + 16, 8);
+    memcpy(&b0, b, 8);
+    memcpy(&b1, b + 8, 8);
+    memcpy(&b2, b + 16, 8);
+    return ((a0 ^ b0) | (a1 ^ b1) | (a2 ^ b2)) == 0;
+}
 
 /* Tokenize text[from, to): words, numbers (digits with inner , and .),
  * and single punctuation marks (UTF-8 dashes, quotes and symbols kept

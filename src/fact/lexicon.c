@@ -116,20 +116,6 @@ static void put(struct table *t, struct lx_entry *en)
         memcpy(k->w, en->form, len);
 }
 
-static uint64_t load8(const char *p)
-{
-    uint64_t v;
-
-    memcpy(&v, p, sizeof(v));   /* one unaligned load */
-    return v;
-}
-
-static bool same_word(const char *a, const char *b)
-{
-    return ((load8(a) ^ load8(b)) | (load8(a + 8) ^ load8(b + 8)) |
-            (load8(a + 16) ^ load8(b + 16))) == 0;
-}
-
 /* get() of a token's word: low zero-filled to 24 bytes, h its hash.
  * The probe is get()'s, the test of each slot cheaper. */
 static struct lx_entry *get_word(const struct table *t, const char *low,
@@ -139,7 +125,7 @@ static struct lx_entry *get_word(const struct table *t, const char *low,
         return NULL;
     size_t i = (size_t)h & (t->cap - 1);
     while (t->slot[i] &&
-           !(t->key[i].h == h && same_word(t->key[i].w, low)))
+           !(t->key[i].h == h && fact_same_word(t->key[i].w, low)))
         i = (i + 1) & (t->cap - 1);
     return t->slot[i];
 }
@@ -450,7 +436,7 @@ const struct lx_entry *lexicon_find_word(const struct lexicon *lx,
     if (!stem_memo)
         stem_memo = xcalloc(STEM_CACHE, sizeof(*stem_memo));
     struct stem_memo *m = &stem_memo[h & (STEM_CACHE - 1)];
-    if (m->lx == lx && same_word(m->form, low))
+    if (m->lx == lx && fact_same_word(m->form, low))
         return m->en;
     en = get(&lx->stems, stem(lx, low));
     m->lx = lx;
