@@ -231,6 +231,23 @@ START_TEST(missing_file_is_named_and_others_reported)
 }
 END_TEST
 
+/* An empty operand (a shell variable that was never set) is named as
+ * the shell would write it, not left out of the message. */
+START_TEST(empty_operand_is_named)
+{
+    struct harness_outcome o;
+
+    harness_run(&o, "check", GOOD1, "", GOOD2, "--json",
+                harness_tmp("r.json"));
+    harness_expect_status(&o, 2);
+    expect_message(&o, "''", 0, 0, "no such file or directory");
+    expect_report(&o, harness_tmp("r.json"), 2, "''", 0, 0,
+                  "no such file or directory");
+    ck_assert_msg(harness_stderr_lines(&o) == 1, "%s: want one line on "
+                  "stderr, got: %s", o.cmd, o.err.data);
+}
+END_TEST
+
 /* A folder of two good articles and whatever the case adds. */
 static const char *good_folder(void)
 {
@@ -832,6 +849,7 @@ static Suite *badinput_suite(void)
     LOOP(tc, bad_article_is_named_and_others_reported, article_rows);
     LOOP(tc, extract_names_bad_article_and_goes_on, article_rows);
     tcase_add_test(tc, missing_file_is_named_and_others_reported);
+    tcase_add_test(tc, empty_operand_is_named);
     tcase_add_test(tc, bad_article_in_walk_is_named_by_its_path);
     tcase_add_test(tc, dangling_symlink_in_walk_is_named);
     tcase_add_test(tc, unreadable_folder_is_named_and_others_reported);

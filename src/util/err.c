@@ -34,6 +34,8 @@ int err_sys(struct err *e, const char *file, int errnum, const char *what)
 
     if (err_is_set(e))
         return -1;
+    if (file && !*file)
+        file = "''";   /* an empty operand, named as a shell would */
     snprintf(reason, sizeof(reason), "%s", strerror(errnum));
     /* strerror capitalizes; our messages are lowercase */
     if (isupper((unsigned char)reason[0]) &&

@@ -18,8 +18,9 @@ int err_at(struct err *e, const char *file, long line, long column,
 
 /* Record "what: reason" (or only the reason when what is NULL or "")
  * with reason the text of errnum, lowercased like every message.
- * Call it right at the failing call, before errno changes.  Returns -1
- * like err_at. */
+ * Call it right at the failing call, before errno changes.  An empty
+ * file is recorded as '' (the empty operand, as a shell writes it), so
+ * the message still names it.  Returns -1 like err_at. */
 int err_sys(struct err *e, const char *file, int errnum, const char *what);
 
 /* True when an error has been recorded. */
