@@ -607,21 +607,31 @@ static void made_result(struct cmp_result *r, size_t nfacts, bool baseline)
     r->has_baseline = baseline;
 }
 
-/* Fail, naming what, at the first byte where the files differ. */
-static void assert_same_file(const char *what, const char *want_path,
-                             const char *got_path)
+/* Where two files first differ: the byte, its line, and up to 40 bytes
+ * of each from there. */
+struct file_diff {
+    size_t byte, line;
+    char want[41], got[41];
+};
+
+/* Whether the file at got_path holds what want_path holds; d says
+ * where they part. */
+static bool same_bytes(const char *want_path, const char *got_path,
+                       struct file_diff *d)
 {
     size_t nwant, ngot, i = 0, line = 1;
-    char *want = harness_slurp(want_path, &nwant), *got = harness_slurp(got_path, &ngot);
+    char *want = harness_slurp(want_path, &nwant);
+    char *got = harness_slurp(got_path, &ngot);
 
     while (i < nwant && i < ngot && want[i] == got[i])
         line += want[i++] == '\n';
-    ck_assert_msg(i == nwant && i == ngot,
-                  "%s: report_write_json differs from jansson's tree at "
-                  "byte %zu, line %zu: got \"%.40s\", jansson \"%.40s\"",
-                  what, i, line, got + i, want + i);
+    d->byte = i;
+    d->line = line;
+    snprintf(d->want, sizeof(d->want), "%s", want + i);
+    snprintf(d->got, sizeof(d->got), "%s", got + i);
     free(want);
     free(got);
+    return i == nwant && i == ngot;
 }
 
 static const struct bytes_case {
@@ -642,6 +652,7 @@ START_TEST(json_report_bytes_equal_jansson_tree)
     const struct bytes_case *c = &bytes_cases[_i];
     struct cmp_result r;
     struct err e = ERR_INIT;
+    struct file_diff d;
 
     made_result(&r, c->nfacts, c->baseline);
     r.options.jobs = c->jobs;
@@ -650,7 +661,11 @@ START_TEST(json_report_bytes_equal_jansson_tree)
     ck_assert_msg(report_json_write(report_json_tree(&r),
                                     harness_tmp("tree.json"), &e) == 0,
                   "%s: %s", c->name, e.msg);
-    assert_same_file(c->name, harness_tmp("tree.json"), harness_tmp("fast.json"));
+    ck_assert_msg(same_bytes(harness_tmp("tree.json"),
+                             harness_tmp("fast.json"), &d),
+                  "%s: report_write_json differs from jansson's tree at "
+                  "byte %zu, line %zu: got \"%s\", jansson \"%s\"",
+                  c->name, d.byte, d.line, d.got, d.want);
 }
 END_TEST
 
@@ -660,6 +675,7 @@ START_TEST(json_report_of_hostile_text_equals_jansson_tree)
     struct fact f[2];
     struct cmp_result r;
     struct err e = ERR_INIT;
+    struct file_diff d;
 
     hostile_result(f, &r);
     ck_assert_msg(report_write_json(&r, harness_tmp("old.json"), &e) == 0,
@@ -671,8 +687,11 @@ START_TEST(json_report_of_hostile_text_equals_jansson_tree)
     ck_assert_msg(report_json_write(report_json_tree(&r),
                                     harness_tmp("tree.json"), &e) == 0,
                   "%s", e.msg);
-    assert_same_file("hostile text", harness_tmp("tree.json"),
-                     harness_tmp("fast.json"));
+    ck_assert_msg(same_bytes(harness_tmp("tree.json"),
+                             harness_tmp("fast.json"), &d),
+                  "hostile text: report_write_json differs from jansson's "
+                  "tree at byte %zu, line %zu: got \"%s\", jansson \"%s\"",
+                  d.byte, d.line, d.got, d.want);
     cmp_result_release(&r);
 }
 END_TEST
@@ -709,43 +728,49 @@ static double random_double(uint64_t *state, size_t i)
     }
 }
 
-static void assert_real_as_jansson(double x)
+/* Whether x prints as jansson prints it; why says how not. */
+static bool real_as_jansson(double x, char *why, size_t size)
 {
     json_t *v = json_real(x);
     char *want = json_dumps(v, JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
     char got[32];
     size_t n = report_json_real(x, got);
+    bool same = want && strcmp(got, want) == 0 && n == strlen(got);
 
-    ck_assert_msg(want && strcmp(got, want) == 0 && n == strlen(got),
-                  "%a (%.17g): got \"%s\" (%zu bytes), jansson \"%s\"", x,
-                  x, got, n, want ? want : "(null)");
+    snprintf(why, size, "%a (%.17g): got \"%s\" (%zu bytes), jansson \"%s\"",
+             x, x, got, n, want ? want : "(null)");
     free(want);
     json_decref(v);
+    return same;
 }
 
-static void assert_integer_as_jansson(json_int_t i)
+static bool integer_as_jansson(json_int_t i, char *why, size_t size)
 {
     json_t *v = json_integer(i);
     char *want = json_dumps(v, JSON_ENCODE_ANY);
     char got[32];
     size_t n = report_json_integer(i, got);
+    bool same = want && strcmp(got, want) == 0 && n == strlen(got);
 
-    ck_assert_msg(want && strcmp(got, want) == 0 && n == strlen(got),
-                  "%" JSON_INTEGER_FORMAT ": got \"%s\", jansson \"%s\"", i,
-                  got, want ? want : "(null)");
+    snprintf(why, size, "%" JSON_INTEGER_FORMAT ": got \"%s\", jansson \"%s\"",
+             i, got, want ? want : "(null)");
     free(want);
     json_decref(v);
+    return same;
 }
 
 START_TEST(reals_print_as_jansson_prints_them)
 {
     uint64_t state = 0x9e3779b97f4a7c15ULL;
+    char why[160];
 
     for (size_t i = 0; i < NNUMBERS; i++)
         if (isfinite(numbers[i]))
-            assert_real_as_jansson(numbers[i]);
+            ck_assert_msg(real_as_jansson(numbers[i], why, sizeof(why)),
+                          "%s", why);
     for (size_t i = 0; i < 200000; i++)
-        assert_real_as_jansson(random_double(&state, i));
+        ck_assert_msg(real_as_jansson(random_double(&state, i), why,
+                                      sizeof(why)), "%s", why);
 }
 END_TEST
 
@@ -756,15 +781,18 @@ START_TEST(integers_print_as_jansson_prints_them)
         LLONG_MIN, LLONG_MIN + 1,
     };
     uint64_t state = 0x2545f4914f6cdd1dULL;
+    char why[160];
 
     for (size_t i = 0; i < sizeof(edges) / sizeof(edges[0]); i++)
-        assert_integer_as_jansson(edges[i]);
+        ck_assert_msg(integer_as_jansson(edges[i], why, sizeof(why)), "%s",
+                      why);
     for (size_t i = 0; i < 100000; i++) {
         uint64_t r = next_random(&state) >> (next_random(&state) % 64);
         json_int_t v;
 
         memcpy(&v, &r, sizeof(v));
-        assert_integer_as_jansson(i % 2 && v != LLONG_MIN ? -v : v);
+        ck_assert_msg(integer_as_jansson(i % 2 && v != LLONG_MIN ? -v : v,
+                                         why, sizeof(why)), "%s", why);
     }
 }
 END_TEST
@@ -1200,28 +1228,12 @@ static void read_facts(const char *dir, struct arena *ar,
     buf_release(&text);
 }
 
-static void compare_files(const char *want_path, const char *got_path,
-                          const char *target)
-{
-    size_t nwant, ngot, line = 1;
-    char *want = harness_slurp(want_path, &nwant);
-    char *got = harness_slurp(got_path, &ngot);
-    size_t i = 0;
-
-    while (i < nwant && i < ngot && want[i] == got[i])
-        line += want[i++] == '\n';
-    ck_assert_msg(i == nwant && i == ngot,
-                  "%s differs at line %zu (make %s rewrites it)",
-                  want_path, line, target);
-    free(want);
-    free(got);
-}
-
 START_TEST(golden_report_matches)
 {
     const char *name = golden_cases[_i];
     bool update = getenv("CROSSCHECK_GOLDEN") != NULL;
     char dir[512], path[600], json[600], xml[600], why[256];
+    struct file_diff d;
     struct arena ar = ARENA_INIT;
     struct fact_list facts = FACT_LIST_INIT;
     struct cmp_result r, errors;
@@ -1243,8 +1255,12 @@ START_TEST(golden_report_matches)
         write_both(&r, json, xml);
     } else {
         write_both(&r, harness_tmp("report.json"), harness_tmp("report.xml"));
-        compare_files(json, harness_tmp("report.json"), "golden");
-        compare_files(xml, harness_tmp("report.xml"), "golden");
+        ck_assert_msg(same_bytes(json, harness_tmp("report.json"), &d),
+                      "%s differs at line %zu (make golden rewrites it)",
+                      json, d.line);
+        ck_assert_msg(same_bytes(xml, harness_tmp("report.xml"), &d),
+                      "%s differs at line %zu (make golden rewrites it)",
+                      xml, d.line);
     }
     ck_assert_msg(xml_valid(xml, why, sizeof(why)), "%s: %s", name, why);
     cmp_result_release(&r);
@@ -1263,6 +1279,7 @@ START_TEST(committed_seed_reports_are_current)
     };
     const char *got[4];
     char want[256];
+    struct file_diff d;
     struct harness_outcome o;
 
     for (size_t i = 0; i < 4; i++)
@@ -1275,7 +1292,9 @@ START_TEST(committed_seed_reports_are_current)
     harness_expect_success(&o);
     for (size_t i = 0; i < 4; i++) {
         snprintf(want, sizeof(want), TEST_SRCDIR "/reports/%s", names[i]);
-        compare_files(want, got[i], "reports");
+        ck_assert_msg(same_bytes(want, got[i], &d),
+                      "%s differs at line %zu (make reports rewrites it)",
+                      want, d.line);
     }
 }
 END_TEST
