@@ -10,6 +10,7 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/err.h"
+#include "harness.h"
 
 #define DATA TEST_SRCDIR "/tests/data/articles/"
 
@@ -592,10 +593,5 @@ static Suite *article_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(article_suite());
-
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return harness_run_suite(article_suite());
 }

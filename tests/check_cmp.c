@@ -1035,11 +1035,5 @@ static Suite *cmp_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(cmp_suite());
-    int failed;
-
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return harness_run_suite(cmp_suite());
 }

@@ -643,8 +643,6 @@ int main(void)
 {
     Suite *s = suite_create("gate");
     TCase *t = harness_tcase(s, "baseline");
-    SRunner *sr;
-    int failed;
 
     tcase_set_timeout(t, 60);
     tcase_add_test(t, seeds_without_baseline_exit_1_on_the_front_line);
@@ -670,9 +668,5 @@ int main(void)
     tcase_add_test(t, junit_parses_and_fails_the_new_conflict);
     tcase_add_test(t, junit_marks_an_updated_conflict_failed);
 
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return harness_run_suite(s);
 }

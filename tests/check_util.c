@@ -15,6 +15,7 @@
 #include "util/utf8.h"
 #include "util/vec.h"
 #include "util/xalloc.h"
+#include "harness.h"
 
 /* A string literal and its length, NUL bytes included. */
 #define S(lit) lit, sizeof(lit) - 1
@@ -483,10 +484,5 @@ static Suite *util_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(util_suite());
-
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return harness_run_suite(util_suite());
 }

@@ -64,6 +64,16 @@ static void remove_tmp(void)
     VEC_FREE(&owned);
 }
 
+int harness_run_suite(Suite *s)
+{
+    SRunner *sr = srunner_create(s);
+
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
 TCase *harness_tcase(Suite *s, const char *name)
 {
     TCase *tc = tcase_create(name);

@@ -25,6 +25,11 @@
  * tests to the case it returns. */
 TCase *harness_tcase(Suite *s, const char *name);
 
+/* Run every test of s, report as Check does and free the runner;
+ * EXIT_SUCCESS when none failed, else EXIT_FAILURE: what a suite's main
+ * returns. */
+int harness_run_suite(Suite *s);
+
 /* The scratch directory of the running test. */
 const char *harness_tmp_dir(void);
 
