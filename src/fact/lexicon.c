@@ -74,9 +74,12 @@ static const char *keep(struct lexicon *lx, char *s)
     return s;
 }
 
-static struct lx_entry **slot_of(struct table *t, const char *form)
+/* The slot of form, whose hash is h: where it is, or the empty one it
+ * would take. */
+static struct lx_entry **slot_of(struct table *t, const char *form,
+                                 unsigned long long h)
 {
-    size_t i = (size_t)hash(form) & (t->cap - 1);
+    size_t i = (size_t)h & (t->cap - 1);
 
     while (t->slot[i] && strcmp(t->slot[i]->form, form) != 0)
         i = (i + 1) & (t->cap - 1);
@@ -104,14 +107,15 @@ static void put(struct table *t, struct lx_entry *en)
 {
     if ((t->n + 1) * 2 > t->cap)
         grow(t);
-    struct lx_entry **s = slot_of(t, en->form);
+    unsigned long long h = hash(en->form);
+    struct lx_entry **s = slot_of(t, en->form, h);
     if (!*s)
         t->n++;
     *s = en;
     struct key *k = &t->key[s - t->slot];
     size_t len = strlen(en->form);
     memset(k, 0, sizeof(*k));
-    k->h = hash(en->form);
+    k->h = h;
     if (len < sizeof(k->w))
         memcpy(k->w, en->form, len);
 }
@@ -134,7 +138,7 @@ static struct lx_entry *get(const struct table *t, const char *form)
 {
     if (!t->cap)
         return NULL;
-    return *slot_of((struct table *)t, form);
+    return *slot_of((struct table *)t, form, hash(form));
 }
 
 static struct lx_entry *entry(struct lexicon *lx, const char *form)

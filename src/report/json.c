@@ -598,6 +598,7 @@ static bool pipe_start(struct out_pipe *pp)
     return false;
 }
 
+/* Let the writer finish what it holds, then end it. */
 static void pipe_stop(struct out_pipe *pp)
 {
     pthread_mutex_lock(&pp->lock);
@@ -822,8 +823,8 @@ int report_write_json(const struct cmp_result *r, const char *path,
         put_groups(&out, "absent", r->absent, r->nabsent, true, &w);
     }
     if (out_pipe) {
-        pipe_drain(out_pipe);   /* what remains goes after it */
-        pipe_stop(out_pipe);
+        pipe_stop(out_pipe);   /* its last megabyte written; the rest
+                                * goes after it */
         out_pipe = NULL;
     }
     buf_puts(&out, ",\n  \"errors\": ");
