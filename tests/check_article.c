@@ -309,6 +309,28 @@ START_TEST(walk_is_sorted_and_takes_only_txt_and_jsonl)
 }
 END_TEST
 
+/* Asked for no sizes, the walk visits the same files in the same order;
+ * a plain file's size is then unknown (-1), as it was never stat'ed. */
+START_TEST(walk_without_sizes_visits_the_same_files)
+{
+    struct seen with = { .n = 0 }, without = { .n = 0 };
+    struct err e = ERR_INIT;
+
+    ck_assert_int_eq(article_walk_sized(DATA "walk", true, remember, &with,
+                                        &e), 0);
+    ck_assert_int_eq(article_walk_sized(DATA "walk", false, remember,
+                                        &without, &e), 0);
+    ck_assert_uint_eq(without.n, with.n);
+    ck_assert_uint_eq(without.n, 5);
+    for (size_t i = 0; i < without.n; i++) {
+        ck_assert_str_eq(without.paths[i], with.paths[i]);
+        ck_assert_msg(with.sizes[i] >= 0, "%s: no size", with.paths[i]);
+        ck_assert_msg(without.sizes[i] == -1, "%s: size %lld, want -1",
+                      without.paths[i], without.sizes[i]);
+    }
+}
+END_TEST
+
 START_TEST(walk_visits_named_file_whatever_its_name)
 {
     struct seen s = { .n = 0 };
@@ -583,6 +605,7 @@ static Suite *article_suite(void)
 
     tc = tcase_create("walk");
     tcase_add_test(tc, walk_is_sorted_and_takes_only_txt_and_jsonl);
+    tcase_add_test(tc, walk_without_sizes_visits_the_same_files);
     tcase_add_test(tc, walk_visits_named_file_whatever_its_name);
     tcase_add_test(tc, walk_of_missing_path_names_it);
     tcase_add_test(tc, walk_survives_symlink_loop);

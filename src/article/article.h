@@ -52,8 +52,8 @@ void article_line_col(const struct article *a, size_t off, long *line,
                       long *col);
 
 /* Called for each article path found by article_walk, with the file's
- * size in bytes as the walk found it (-1 when stat failed; the reader
- * says why). */
+ * size in bytes as the walk found it (-1 when unknown: stat failed, and
+ * the reader says why, or the walk was not asked for sizes). */
 typedef void article_visit_fn(const char *path, long long size, void *ctx);
 
 /* Visit path: a file is visited whatever its name; a directory is walked
@@ -67,6 +67,11 @@ typedef void article_visit_fn(const char *path, long long size, void *ctx);
  * subdirectories, recording the first failure). */
 int article_walk(const char *path, article_visit_fn *visit, void *ctx,
                  struct err *e);
+/* The same, giving sizes only when sizes is true: without them a plain
+ * file in a directory is visited without a stat (the type the directory
+ * gives is enough), which is a tenth of reading a tree of small files. */
+int article_walk_sized(const char *path, bool sizes,
+                       article_visit_fn *visit, void *ctx, struct err *e);
 
 /* ---- JSON Lines: one article a line ----
  *

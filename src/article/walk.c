@@ -18,6 +18,7 @@ struct dir_id {
 };
 
 struct walk {
+    bool sizes;                  /* stat each article for its size */
     article_visit_fn *visit;
     void *ctx;
     VEC(struct dir_id) path;     /* to stop at symlink loops */
@@ -62,9 +63,21 @@ static char *join(const char *dir, const char *name)
 struct entry {
     char *name;
     char *key;
+    unsigned char type;          /* d_type: DT_REG, DT_DIR, ... */
     bool ok;                     /* stat succeeded */
     struct stat st;
 };
+
+/* Whether an entry needs a stat: a directory for its identity, a link
+ * or an entry of unknown type for what it is, an article for its size
+ * when the walk gives sizes.  A plain file of another name needs none. */
+static bool needs_stat(const struct walk *w, const struct entry *en)
+{
+    if (en->type != DT_REG)
+        return true;
+    return w->sizes && (has_suffix(en->name, ".txt") ||
+                        has_suffix(en->name, ".jsonl"));
+}
 
 static int cmp_entry(const void *a, const void *b)
 {
@@ -105,7 +118,8 @@ static void walk_dir(struct walk *w, const char *dir, const struct stat *st)
     }
     while ((errno = 0, de = readdir(d)) != NULL)
         if (de->d_name[0] != '.') {
-            struct entry en = { xstrdup(de->d_name), NULL, false, { 0 } };
+            struct entry en = { xstrdup(de->d_name), NULL, de->d_type,
+                                false, { 0 } };
             VEC_PUSH(&names, en);
         }
     if (errno)
@@ -113,7 +127,8 @@ static void walk_dir(struct walk *w, const char *dir, const struct stat *st)
     int fd = dirfd(d);
     for (size_t i = 0; i < names.n; i++) {
         struct entry *en = &names.v[i];
-        en->ok = fstatat(fd, en->name, &en->st, 0) == 0;
+        en->ok = needs_stat(w, en) &&
+                 fstatat(fd, en->name, &en->st, 0) == 0;
         en->key = en->name;
         if (en->ok && S_ISDIR(en->st.st_mode))
             en->key = join(en->name, "");   /* "name/" */
@@ -134,7 +149,13 @@ static void walk_dir(struct walk *w, const char *dir, const struct stat *st)
 int article_walk(const char *path, article_visit_fn *visit, void *ctx,
                  struct err *e)
 {
-    struct walk w = { visit, ctx, VEC_INIT, e };
+    return article_walk_sized(path, true, visit, ctx, e);
+}
+
+int article_walk_sized(const char *path, bool sizes,
+                       article_visit_fn *visit, void *ctx, struct err *e)
+{
+    struct walk w = { sizes, visit, ctx, VEC_INIT, e };
     struct err first = ERR_INIT;
     struct stat st;
 

@@ -50,6 +50,8 @@ struct pool {
     chunk_vec chunks;          /* as the walk found them */
     struct chunk open;         /* the walk's chunk still filling */
     bool walked;               /* the walk is over: chunks is whole */
+    bool sizes;                /* the walk gives sizes: to share work
+                                * by bytes and to tell the time left */
     long long total;           /* bytes of the chunks found so far */
     struct arena *kept;        /* one per worker, or NULL: pieces own
                                 * their strings */
@@ -110,7 +112,8 @@ static void walk_all(struct pool *pl)
         struct err e = ERR_INIT;
         if (strcmp(o->args[i], "-") == 0)
             collect("-", 0, pl);   /* stdin: read, not walked */
-        else if (article_walk(o->args[i], collect, pl, &e) < 0) {
+        else if (article_walk_sized(o->args[i], pl->sizes, collect, pl,
+                                    &e) < 0) {
             struct item it = { NULL, xmalloc(sizeof(e)), 0 };
             *it.err = e;
             add_item(pl, it);
@@ -309,11 +312,13 @@ static void run_pool(struct cli_run *run, const struct cli_opts *o,
 {
     struct progress pr = { 0 };
     int jobs = o->jobs > 0 ? o->jobs : 1;
-    struct pool pl = { VEC_INIT, { NULL, 0, 0 }, false, 0, NULL, work, ctx,
+    struct pool pl = { VEC_INIT, { NULL, 0, 0 }, false, false, 0, NULL,
+                       work, ctx,
                        o, NULL, NULL, 0, 0, 0, PTHREAD_MUTEX_INITIALIZER,
                        PTHREAD_COND_INITIALIZER };
 
     pr.on = o->progress > 0 || (o->progress < 0 && isatty(2));
+    pl.sizes = jobs > 1 || pr.on;
     pr.start = pr.last = now();
     /* kept strings: one arena per worker (the run's when there is none) */
     if (keep) {
@@ -356,9 +361,18 @@ static void run_pool(struct cli_run *run, const struct cli_opts *o,
             /* one job, or no thread could start: do it here */
             struct chunk c = pl.chunks.v[k];
             piece_reset(p, keep ? &run->arena : NULL);
+            /* kept facts go straight to the run's list: no piece to
+             * copy them from (they were a twentieth of a check) */
+            struct fact_list own = p->facts;
+            if (keep)
+                p->facts = run->facts;
             for (size_t i = 0; i < c.n; i++)
                 make_piece(&c.items[i], p, work, ctx);
             fflush(p->out);
+            if (keep) {
+                run->facts = p->facts;
+                p->facts = own;
+            }
             pthread_mutex_lock(&pl.lock);
         } else {
             while (!(k < pl.chunks.n && pl.state[k % pl.window] ==
