@@ -292,7 +292,7 @@ static int by_str(const void *pa, const void *pb)
 /* Sorted, so that a group of 100,000 outlets takes n log n, not n^2. */
 static size_t count_outlets(const struct fact **f, size_t n)
 {
-    const char **names = xreallocarray(NULL, n ? n : 1, sizeof(*names));
+    const char **names = xbigarray(n, sizeof(*names));
     size_t count = 0;
 
     for (size_t i = 0; i < n; i++)
@@ -674,7 +674,7 @@ static void sort_by_part(const struct fact **idx, size_t n)
 
     /* each fact's partition, numbered by first sight */
     struct part_map pm = { NULL, 0, 0 };
-    uint32_t *pid = xreallocarray(NULL, n, sizeof(*pid));
+    uint32_t *pid = xbigarray(n, sizeof(*pid));
     memset(memo, 0, PTR_MEMO * sizeof(*memo));
     for (size_t i = 0; i < n; i++) {
         const struct fact *f = idx[i];
@@ -712,7 +712,7 @@ static void sort_by_part(const struct fact **idx, size_t n)
         start[k + 1] += start[k];
 
     /* counted into place, in their order; then the days */
-    const struct fact **out = xreallocarray(NULL, n, sizeof(*out));
+    const struct fact **out = xbigarray(n, sizeof(*out));
     size_t *next = xreallocarray(NULL, np, sizeof(*next));
     memcpy(next, start, np * sizeof(*next));
     for (size_t i = 0; i < n; i++)
@@ -757,7 +757,7 @@ static void take_groups(struct cmp_result *r, struct group *g, size_t n)
 void cmp_run(struct fact *facts, size_t n, const struct cmp_options *o,
              struct cmp_result *r)
 {
-    const struct fact **idx = xreallocarray(NULL, n ? n : 1, sizeof(*idx));
+    const struct fact **idx = xbigarray(n, sizeof(*idx));
     group_vec out = VEC_INIT;
 
     memset(r, 0, sizeof(*r));

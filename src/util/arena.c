@@ -9,6 +9,7 @@
 
 #define ALIGN alignof(max_align_t)
 #define BLOCK_SIZE 65536
+#define BIG_BLOCK ((size_t)8 << 20)
 
 struct arena_block {
     struct arena_block *next;
@@ -69,7 +70,12 @@ static void *alloc_aligned(struct arena *a, size_t size, size_t align)
         a->head->next = b;
         return b->data;
     }
-    struct arena_block *b = new_block(size > BLOCK_SIZE ? size : BLOCK_SIZE);
+    /* an arena that has grown large (a run's strings) takes large
+     * blocks, backed by huge pages where the system has them */
+    size_t block = a->total >= BIG_BLOCK ? BIG_BLOCK : BLOCK_SIZE;
+    struct arena_block *b = new_block(size > block ? size : block);
+    if (block == BIG_BLOCK)
+        xalloc_hint_huge(b, sizeof(*b) + b->size);
     b->next = a->head;
     a->head = b;
     a->used = size;

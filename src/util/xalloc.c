@@ -4,6 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "util/vec.h"
 
@@ -52,6 +57,37 @@ char *xstrndup(const char *s, size_t n)
     return p;
 }
 
+enum { HUGE_MIN = 4u << 20 };
+
+void xalloc_hint_huge(void *p, size_t size)
+{
+#ifdef MADV_HUGEPAGE
+    if (size < HUGE_MIN)
+        return;
+#ifdef __GLIBC__
+    /* the whole mapping of a large block, to its last usable byte: a
+     * hint on part of it would split it in two, and realloc could no
+     * longer move it with mremap (it would copy it instead) */
+    size = malloc_usable_size(p);
+#endif
+    uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+    uintptr_t from = (uintptr_t)p & ~(page - 1);
+    uintptr_t to = ((uintptr_t)p + size + page - 1) & ~(page - 1);
+    (void)madvise((void *)from, to - from, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)size;
+#endif
+}
+
+void *xbigarray(size_t n, size_t size)
+{
+    void *p = xreallocarray(NULL, n ? n : 1, size ? size : 1);
+
+    xalloc_hint_huge(p, n * size);
+    return p;
+}
+
 void *vec_grow(void *v, size_t *cap, size_t need, size_t elem)
 {
     if (need <= *cap)
@@ -63,6 +99,7 @@ void *vec_grow(void *v, size_t *cap, size_t need, size_t elem)
         n *= 2;
     }
     v = xreallocarray(v, n, elem);
+    xalloc_hint_huge(v, n * elem);
     *cap = n;
     return v;
 }
