@@ -271,36 +271,42 @@ static int same_or_cmp(const char *a, const char *b)
     return a == b ? 0 : strcmp(str(a), str(b));
 }
 
-static int part_cmp(const struct fact *a, const struct fact *b)
-{
-    int c = cmp_int(a->kind, b->kind);
-
-    if (!c)
-        c = same_or_cmp(a->topic, b->topic);
-    if (!c)
-        c = same_or_cmp(a->unit, b->unit);
-    if (!c)
-        c = same_or_cmp(a->scope, b->scope);
-    return c;
-}
-
 static int by_str(const void *pa, const void *pb)
 {
     return strcmp(*(const char *const *)pa, *(const char *const *)pb);
 }
 
-/* Sorted, so that a group of 100,000 outlets takes n log n, not n^2. */
+/* How many different outlets f[0..n) name, counted in a hash set: a
+ * group of 100,000 facts takes n lookups, not n log n comparisons.  A
+ * fact's outlet is mostly the one before it (one article's facts share
+ * its copy), which needs no lookup at all. */
 static size_t count_outlets(const struct fact **f, size_t n)
 {
-    const char **names = xbigarray(n, sizeof(*names));
-    size_t count = 0;
+    size_t cap = 16, count = 0;
 
-    for (size_t i = 0; i < n; i++)
-        names[i] = str(f[i]->outlet);
-    qsort(names, n, sizeof(*names), by_str);
-    for (size_t i = 0; i < n; i++)
-        count += i == 0 || strcmp(names[i - 1], names[i]) != 0;
-    free(names);
+    while (cap < 2 * n)
+        cap *= 2;
+    const char *small[16] = { NULL };
+    const char **slot = cap == 16 ? small : xcalloc(cap, sizeof(*slot));
+    const char *prev = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const char *name = str(f[i]->outlet);
+        if (i > 0 && name == prev)
+            continue;
+        prev = name;
+        unsigned long long h = 1469598103934665603ULL;
+        for (const char *p = name; *p; p++)
+            h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+        size_t j = (size_t)h & (cap - 1);
+        while (slot[j] && same_or_cmp(slot[j], name) != 0)
+            j = (j + 1) & (cap - 1);
+        if (!slot[j]) {
+            slot[j] = name;
+            count++;
+        }
+    }
+    if (slot != small)
+        free(slot);
     return count;
 }
 
@@ -378,13 +384,14 @@ static void group_states(group_vec *out, const struct fact **f, size_t n,
     }
 }
 
-static void group_all(group_vec *out, const struct fact **f, size_t n,
+/* The partitions part[0..np) of f: partition k is f[part[k],
+ * part[k + 1]). */
+static void group_all(group_vec *out, const struct fact **f,
+                      const size_t *part, size_t np,
                       const struct cmp_options *o)
 {
-    for (size_t start = 0, end; start < n; start = end) {
-        end = start + 1;
-        while (end < n && part_cmp(f[start], f[end]) == 0)
-            end++;
+    for (size_t k = 0; k < np; k++) {
+        size_t start = part[k], end = part[k + 1];
         if (f[start]->kind == KIND_STATE)
             group_states(out, f + start, end - start, o);
         else
@@ -396,7 +403,8 @@ static void group_all(group_vec *out, const struct fact **f, size_t n,
 /* Half the partitions, grouped on a thread of their own. */
 struct group_job {
     const struct fact **f;
-    size_t n;
+    const size_t *part;
+    size_t np;
     const struct cmp_options *o;
     group_vec out;
 };
@@ -405,31 +413,32 @@ static void *group_job_run(void *arg)
 {
     struct group_job *j = arg;
 
-    group_all(&j->out, j->f, j->n, j->o);
+    group_all(&j->out, j->f, j->part, j->np, j->o);
     return NULL;
 }
 
 /* Partitions are grouped apart from each other and the groups then put
- * in report order, so with jobs to spare the later half of the
- * partitions goes to a second thread; the result is the same. */
-static void group_all_jobs(group_vec *out, const struct fact **f, size_t n,
+ * in report order, so with jobs to spare the partitions from the middle
+ * fact on go to a second thread; the result is the same. */
+static void group_all_jobs(group_vec *out, const struct fact **f,
+                           const size_t *part, size_t np,
                            const struct cmp_options *o)
 {
-    size_t mid = n / 2;
+    size_t n = part[np], mid = 0;
 
-    while (mid > 0 && mid < n && part_cmp(f[mid - 1], f[mid]) == 0)
+    while (mid < np && part[mid] < n / 2)
         mid++;
-    if (o->jobs < 2 || n < 4096 || mid == 0 || mid >= n) {
-        group_all(out, f, n, o);
+    if (o->jobs < 2 || n < 4096 || mid == 0 || mid >= np) {
+        group_all(out, f, part, np, o);
         return;
     }
-    struct group_job later = { f + mid, n - mid, o, VEC_INIT };
+    struct group_job later = { f, part + mid, np - mid, o, VEC_INIT };
     pthread_t th;
     if (pthread_create(&th, NULL, group_job_run, &later) != 0) {
-        group_all(out, f, n, o);
+        group_all(out, f, part, np, o);
         return;
     }
-    group_all(out, f, mid, o);
+    group_all(out, f, part, mid, o);
     pthread_join(th, NULL);
     for (size_t i = 0; i < later.out.n; i++)
         VEC_PUSH(out, later.out.v[i]);
@@ -643,11 +652,14 @@ static int day_order(const void *pa, const void *pb)
 }
 
 /* Sort idx[0..n), pointers into an array sorted by fact_cmp, into the
- * partition order. */
-static void sort_by_part(const struct fact **idx, size_t n)
+ * partition order.  Returns where each partition begins, with n after
+ * the last (free it), and sets *nparts. */
+static size_t *sort_by_part(const struct fact **idx, size_t n,
+                            size_t *nparts)
 {
+    *nparts = 0;
     if (n == 0)
-        return;
+        return xcalloc(1, sizeof(size_t));
     struct str_set t = { NULL, NULL, 0, 0 };
     struct ptr_memo *memo = xcalloc(PTR_MEMO, sizeof(*memo));
     for (size_t i = 0; i < n; i++) {
@@ -724,9 +736,10 @@ static void sort_by_part(const struct fact **idx, size_t n)
     memcpy(idx, out, n * sizeof(*idx));
     free(out);
     free(next);
-    free(start);
     free(place);
     free(pid);
+    *nparts = np;
+    return start;
 }
 
 /* qsort of an array already in order still costs n log n comparisons of
@@ -770,8 +783,10 @@ void cmp_run(struct fact *facts, size_t n, const struct cmp_options *o,
     for (size_t i = 0; i < n; i++)
         if (facts[i].topic && *facts[i].topic)
             idx[m++] = &facts[i];
-    sort_by_part(idx, m);
-    group_all_jobs(&out, idx, m, o);
+    size_t np;
+    size_t *part = sort_by_part(idx, m, &np);
+    group_all_jobs(&out, idx, part, np, o);
+    free(part);
     free(idx);
     r->nfacts = n;
     r->nsources = count_sources(facts, n);
