@@ -509,6 +509,41 @@ END_TEST
 
 /* ---- qualifier names ---- */
 
+/* The country an article is about is named in its possessive too
+ * ("Ukraine's" three times): a count "in Ukraine" is then nationwide,
+ * no scope; "the capital" is the capital the article named. */
+START_TEST(home_country_and_capital_resolve)
+{
+    static const char text[] =
+        " date 2026-02-26 Strikes\n\n"
+        "The mayor of Kyiv said the attack was the largest this year. "
+        "Ukraine\xe2\x80\x99s air force said Russia launched 420 drones. "
+        "Ukraine's energy minister spoke. Ukraine's officials said 5 "
+        "people were killed in Ukraine. In the capital, 12 people were "
+        "injured.\n";
+    struct err e = ERR_INIT;
+    struct arena ar = ARENA_INIT;
+    struct fact_list list = FACT_LIST_INIT;
+    struct article *a = article_from_memory("home.txt", text,
+                                            strlen(text), &e);
+
+    ck_assert_msg(a != NULL, "article rejected: %s", e.msg);
+    fact_extract(a, lexicon, &ar, &list);
+    ck_assert_uint_eq(list.n, 3);
+    ck_assert_str_eq(list.v[1].text, "5 people");
+    ck_assert_msg(!list.v[1].scope || !*list.v[1].scope,
+                  "'5 people ... in Ukraine' of an article about Ukraine: "
+                  "scope '%s', want none", list.v[1].scope);
+    ck_assert_str_eq(list.v[2].text, "12 people");
+    ck_assert_msg(list.v[2].scope && strcmp(list.v[2].scope, "kyiv") == 0,
+                  "'in the capital' after 'mayor of Kyiv': scope '%s', "
+                  "want 'kyiv'", list.v[2].scope ? list.v[2].scope : "");
+    fact_list_release(&list);
+    arena_release(&ar);
+    article_free(a);
+}
+END_TEST
+
 START_TEST(qualifier_names_round_trip)
 {
     ck_assert_int_eq(QUAL_COUNT_, COUNT(qual_names));
@@ -1191,6 +1226,7 @@ static Suite *fact_suite(void)
 
     tc = tcase_create("qualifiers");
     tcase_add_test(tc, qualifier_names_round_trip);
+    tcase_add_test(tc, home_country_and_capital_resolve);
     tcase_add_loop_test(tc, rejects_unknown_qualifier_name, 0,
                         (int)COUNT(bad_qual_names));
     suite_add_tcase(s, tc);

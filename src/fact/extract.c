@@ -2798,38 +2798,34 @@ static size_t date_fact(struct ctx *c, size_t i)
     return e;
 }
 
-/* What "the capital" means in this article: the first capital named. */
-static const char *find_capital(struct ctx *c)
-{
-    for (size_t i = 0; i < c->n; i++) {
-        const struct lx_entry *en;
-        if (cap(c, i) && (en = lx_word(c, i)) && (en->flags & LX_CAPITAL)) {
-            char buf[32];
-            size_t l = strlen(c->t[i].low);
-            if (ends_with(c->t[i].low, "'s"))
-                l -= 2;
-            snprintf(buf, sizeof(buf), "%.*s", (int)l, c->t[i].low);
-            return astr(c, buf);
-        }
-    }
-    return NULL;
-}
-
-/* The country an article is about: the only one it names, or one named
- * three times as often as any other. */
-static const char *find_home(struct ctx *c)
+/* What "the capital" means in this article, the first capital named;
+ * and the country it is about, the only one it names or one named three
+ * times as often as any other.  One pass over the capitalised words,
+ * most of which the lexicon's filter of names turns away unprobed. */
+static void find_names(struct ctx *c)
 {
     struct { const char *name; unsigned n; } seen[8];
     unsigned nseen = 0;
+    bool many = false;   /* a story of many countries: no home */
 
+    c->capital = NULL;
     for (size_t i = 0; i < c->n; i++) {
-        if (!cap(c, i) || !c->t[i].low[0])
-            continue;
-        /* a capital starts a word of every sentence: the hash the
-         * tokenizer made spares hashing each of them again */
         const struct tok *t = &c->t[i];
+        if (!cap(c, i) || !t->low[0] || !lexicon_may_be_name(c->lx, t->hash))
+            continue;
         const struct lx_entry *en;
         size_t l = strlen(t->low);
+        if (!c->capital && (en = lx_word(c, i)) &&
+            (en->flags & LX_CAPITAL)) {
+            char buf[32];
+            if (ends_with(t->low, "'s"))
+                l -= 2;
+            snprintf(buf, sizeof(buf), "%.*s", (int)l, t->low);
+            c->capital = astr(c, buf);
+            l = strlen(t->low);
+        }
+        if (many)
+            continue;
         if (l >= 2 && t->low[l - 2] == '\'' && t->low[l - 1] == 's') {
             char name[sizeof(t->low)];
             memcpy(name, t->low, l - 2);
@@ -2844,15 +2840,18 @@ static const char *find_home(struct ctx *c)
         while (k < nseen && strcmp(seen[k].name, en->form) != 0)
             k++;
         if (k == nseen) {
-            if (nseen == 8)
-                return NULL;   /* a story of many countries */
+            if (nseen == 8) {
+                many = true;
+                continue;
+            }
             seen[nseen].name = en->form;
             seen[nseen++].n = 0;
         }
         seen[k].n++;
     }
+    c->home = NULL;
     unsigned best = 0, second = 0, bi = 0;
-    for (unsigned k = 0; k < nseen; k++) {
+    for (unsigned k = 0; !many && k < nseen; k++) {
         if (seen[k].n > best) {
             second = best;
             best = seen[k].n;
@@ -2861,9 +2860,8 @@ static const char *find_home(struct ctx *c)
             second = seen[k].n;
         }
     }
-    if (!best || best < 3 * second)
-        return NULL;
-    return astr(c, seen[bi].name);
+    if (!many && best && best >= 3 * second)
+        c->home = astr(c, seen[bi].name);
 }
 
 static bool may_start_number(const struct ctx *c, size_t i)
@@ -3099,8 +3097,7 @@ size_t fact_extract(const struct article *a, const struct lexicon *lx,
             after = i;
         c.send[i - 1] = after;
     }
-    c.capital = find_capital(&c);
-    c.home = find_home(&c);
+    find_names(&c);
     c.day = c.today;
     for (size_t i = 0; i < c.n;) {
         size_t next = i + 1;

@@ -100,6 +100,9 @@ const struct lx_entry *lexicon_find_hashed(const struct lexicon *lx,
 const struct lx_entry *lexicon_find_word(const struct lexicon *lx,
                                          const char *low,
                                          unsigned long long hash);
+/* False when the word whose hash (as a token's) is h is surely not a
+ * country or capital, nor one with "'s"; true when it may be. */
+bool lexicon_may_be_name(const struct lexicon *lx, unsigned long long h);
 /* Free this thread's memo of stemmed lookups (it is rebuilt on need). */
 void lexicon_thread_release(void);
 /* Whether some multi-word form of the lexicon begins with word. */

@@ -43,6 +43,8 @@ struct table {
     size_t cap, n;
 };
 
+#define NAME_BITS 16384
+
 struct lexicon {
     struct table forms;
     struct table stems;          /* noun stems -> entries */
@@ -52,6 +54,12 @@ struct lexicon {
     char **strings;              /* everything we allocated, to free */
     size_t nstrings, capstrings;
     struct sb_stemmer *stemmer;
+    /* a bit per hash of every country's and capital's form, alone and
+     * with "'s": a word whose bit is clear is neither, without a probe
+     * of the forms (which an article asks of each capitalised word) */
+    uint64_t names[NAME_BITS / 64];
+    bool names_off;   /* a noun that is also a name: its stem may find
+                       * it from any word, and the filter cannot tell */
 };
 
 static unsigned long long hash(const char *s)
@@ -180,6 +188,25 @@ static const char *stem(const struct lexicon *lx, const char *w)
 
 /* ---- reading ---- */
 
+static void set_name_bit(struct lexicon *lx, unsigned long long h)
+{
+    lx->names[(h % NAME_BITS) / 64] |= 1ULL << (h % 64);
+}
+
+static void add_name(struct lexicon *lx, const char *form)
+{
+    char poss[80];
+
+    set_name_bit(lx, hash(form));
+    snprintf(poss, sizeof(poss), "%s's", form);
+    set_name_bit(lx, hash(poss));
+}
+
+bool lexicon_may_be_name(const struct lexicon *lx, unsigned long long h)
+{
+    return lx->names_off || ((lx->names[(h % NAME_BITS) / 64] >> (h % 64)) & 1);
+}
+
 static int add_form(struct lexicon *lx, const char *kw, const char *name,
                     const char *form, char *err, size_t errsize)
 {
@@ -213,6 +240,8 @@ static int add_form(struct lexicon *lx, const char *kw, const char *name,
             keep(lx, (char *)se);
             *se = *en;
             se->form = keep(lx, xstrdup(st));
+            if (se->flags & (LX_COUNTRY | LX_CAPITAL))
+                lx->names_off = true;
             if (!get(&lx->stems, se->form))
                 put(&lx->stems, se);
         }
@@ -236,8 +265,10 @@ static int add_form(struct lexicon *lx, const char *kw, const char *name,
         en->flags |= LX_CHANGE;
     } else if (strcmp(kw, "country") == 0) {
         en->flags |= LX_COUNTRY;
+        add_name(lx, form);
     } else if (strcmp(kw, "capital") == 0) {
         en->flags |= LX_CAPITAL;
+        add_name(lx, form);
     } else if (strcmp(kw, "placetype") == 0) {
         en->flags |= LX_PLACETYPE;
     } else if (strcmp(kw, "state") == 0) {
