@@ -64,21 +64,23 @@ enum fact_kind { KIND_EVENT, KIND_STATE };
 struct fact {
     const char *source;   /* article path, as given or walked */
     const char *outlet;   /* article source name (header or file stem) */
-    int source_date;      /* publication day (util/date.h) */
     size_t offset;        /* byte offset of text in the file */
     size_t length;        /* bytes of text */
     const char *text;     /* exactly those bytes */
-    bool has_value;       /* false for vague amounts and ranges */
     double value;
-    bool has_low, has_high;
     double low, high;
-    bool low_excl, high_excl;
-    enum qualifier qual;
     const char *unit;     /* canonical unit, see above */
     const char *topic;    /* "drones launched", "people injured", ... */
-    enum fact_kind kind;
-    int date_from, date_to;  /* inclusive span of days it is about */
     const char *scope;    /* place named, "" when none or nationwide */
+    int source_date;      /* publication day (util/date.h) */
+    int date_from, date_to;  /* inclusive span of days it is about */
+    enum qualifier qual;
+    enum fact_kind kind;
+    bool has_value : 1;   /* false for vague amounts and ranges */
+    bool has_low : 1, has_high : 1;
+    bool low_excl : 1, high_excl : 1;
+    /* (so ordered and packed, a fact is 112 bytes, not 128: a check
+     * holds one for each fact of the corpus) */
 };
 
 /* A growable list of facts. */

@@ -178,6 +178,8 @@ static int fact_of_values(const struct value *v, struct arena *ar,
                           struct fact *f, struct err *e)
 {
     const char *qual = "", *kind = "";
+    bool has_value = false, has_low = false, has_high = false;
+    bool low_excl = false, high_excl = false;   /* bit-fields in f */
 
     if (check_str(&v[K_SOURCE], "source", true, ar, &f->source, e) < 0 ||
         check_str(&v[K_OUTLET], "outlet", false, ar, &f->outlet, e) < 0 ||
@@ -186,12 +188,12 @@ static int fact_of_values(const struct value *v, struct arena *ar,
         check_count(&v[K_OFFSET], "offset", &f->offset, e) < 0 ||
         check_count(&v[K_LENGTH], "length", &f->length, e) < 0 ||
         check_str(&v[K_TEXT], "text", true, ar, &f->text, e) < 0 ||
-        check_opt_num(&v[K_VALUE], "value", &f->has_value, &f->value,
+        check_opt_num(&v[K_VALUE], "value", &has_value, &f->value,
                       e) < 0 ||
-        check_opt_num(&v[K_LOW], "low", &f->has_low, &f->low, e) < 0 ||
-        check_opt_num(&v[K_HIGH], "high", &f->has_high, &f->high, e) < 0 ||
-        check_bool(&v[K_LOW_EXCL], "low_exclusive", &f->low_excl, e) < 0 ||
-        check_bool(&v[K_HIGH_EXCL], "high_exclusive", &f->high_excl,
+        check_opt_num(&v[K_LOW], "low", &has_low, &f->low, e) < 0 ||
+        check_opt_num(&v[K_HIGH], "high", &has_high, &f->high, e) < 0 ||
+        check_bool(&v[K_LOW_EXCL], "low_exclusive", &low_excl, e) < 0 ||
+        check_bool(&v[K_HIGH_EXCL], "high_exclusive", &high_excl,
                    e) < 0 ||
         check_str(&v[K_QUALIFIER], "qualifier", true, ar, &qual, e) < 0 ||
         check_str(&v[K_UNIT], "unit", true, ar, &f->unit, e) < 0 ||
@@ -201,6 +203,11 @@ static int fact_of_values(const struct value *v, struct arena *ar,
         check_day(&v[K_DATE_TO], "date_to", &f->date_to, e) < 0 ||
         check_str(&v[K_SCOPE], "scope", false, ar, &f->scope, e) < 0)
         return -1;
+    f->has_value = has_value;
+    f->has_low = has_low;
+    f->has_high = has_high;
+    f->low_excl = low_excl;
+    f->high_excl = high_excl;
     if (!*f->outlet)
         f->outlet = f->source;
     if (fact_qualifier_parse(qual, &f->qual) < 0)
