@@ -39,6 +39,7 @@
 
 #include "article/article.h"
 #include "fact/fact.h"
+#include "fact/fact_private.h"
 #include "util/arena.h"
 #include "util/date.h"
 #include "util/err.h"
@@ -508,6 +509,57 @@ START_TEST(peer_conformance_rate)
 END_TEST
 
 /* ---- qualifier names ---- */
+
+/* Every word the tokenizer reads has its lower-cased form, zero-filled,
+ * and its hash as the lexicon makes them: words of 1 to 30 letters in
+ * mixed case, with 32 bytes or more after them (read 16 at a time) and
+ * at the very end of the text (read a byte at a time), followed by a
+ * space, a comma, a dot or an apostrophe. */
+START_TEST(tokens_fold_every_word_length)
+{
+    static const char ends[] = " ,.'";
+    char text[256], word[40];
+    struct tok *t = NULL;
+    size_t cap = 0;
+
+    for (size_t len = 1; len <= 30; len++) {
+        for (size_t k = 0; k < len; k++)
+            word[k] = (char)((k % 3 ? 'a' : 'A') + (k * 7 + len) % 26);
+        word[len] = '\0';
+        for (int at_end = 0; at_end < 2; at_end++) {
+            for (const char *e = ends; *e; e++) {
+                snprintf(text, sizeof(text), "%s%c%s", word, *e,
+                         at_end ? "" : " and the rest of the sentence, "
+                                       "long enough.");
+                size_t n = fact_tokenize(text, 0, strlen(text), &t, &cap);
+                ck_assert_msg(n >= 1, "'%s': no token", text);
+                char want[24] = { 0 };
+                bool fits = len < sizeof(want);
+                for (size_t k = 0; fits && k < len; k++)
+                    want[k] = (char)(word[k] | 0x20);
+                if (*e == '\'' || *e == '.') {
+                    /* "word'" and "word." may be read on by scan_word;
+                     * the word must still come out folded */
+                    ck_assert_msg(t[0].s == 0, "'%s'", text);
+                    continue;
+                }
+                ck_assert_msg(t[0].e == len, "'%s': token ends at %zu, "
+                              "want %zu", text, t[0].e, len);
+                ck_assert_msg(memcmp(t[0].low, want, sizeof(want)) == 0,
+                              "'%s': low '%.24s', want '%s'", text,
+                              t[0].low, want);
+                ck_assert_msg(t[0].hash == fact_word_hash(want),
+                              "'%s': hash of '%s' is not the lexicon's",
+                              text, want);
+                ck_assert_msg(!!(t[0].flags & TF_CAP) ==
+                              (word[0] >= 'A' && word[0] <= 'Z'),
+                              "'%s': capital flag", text);
+            }
+        }
+    }
+    free(t);
+}
+END_TEST
 
 /* The country an article is about is named in its possessive too
  * ("Ukraine's" three times): a count "in Ukraine" is then nationwide,
@@ -1227,6 +1279,7 @@ static Suite *fact_suite(void)
     tc = tcase_create("qualifiers");
     tcase_add_test(tc, qualifier_names_round_trip);
     tcase_add_test(tc, home_country_and_capital_resolve);
+    tcase_add_test(tc, tokens_fold_every_word_length);
     tcase_add_loop_test(tc, rejects_unknown_qualifier_name, 0,
                         (int)COUNT(bad_qual_names));
     suite_add_tcase(s, tc);

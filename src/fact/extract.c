@@ -2907,14 +2907,6 @@ static unsigned list_bit(const char *const *ws)
     return 0;
 }
 
-static unsigned long long fnv(const char *w)
-{
-    unsigned long long h = 1469598103934665603ULL;
-
-    for (const char *p = w; *p; p++)
-        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-    return h;
-}
 
 static size_t word_slot_h(const char *w, unsigned long long h)
 {
@@ -2935,7 +2927,7 @@ static size_t token_slot(const struct tok *t)
 
 static size_t word_slot(const char *w)
 {
-    return word_slot_h(w, fnv(w));
+    return word_slot_h(w, fact_word_hash(w));
 }
 
 static void add_word(const char *w, unsigned bits)

@@ -62,13 +62,11 @@ struct lexicon {
                        * it from any word, and the filter cannot tell */
 };
 
+/* The tokens' hash (fact_word_hash): a token's word is looked up by the
+ * hash the tokenizer made. */
 static unsigned long long hash(const char *s)
 {
-    unsigned long long h = 1469598103934665603ULL;
-
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
+    return fact_word_hash(s);
 }
 
 static const char *keep(struct lexicon *lx, char *s)

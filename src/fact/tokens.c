@@ -1,6 +1,10 @@
 /* Splitting an article body into words, numbers, marks and sentences. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <utf8proc.h>
 
@@ -62,7 +66,6 @@ static bool cp_upper(int32_t cp)
 static void fold(const char *s, struct tok *t)
 {
     size_t k = 0, n;
-    unsigned long long h = 1469598103934665603ULL;
 
     /* the common case: ASCII only, no call per character */
     if (t->e - t->s < sizeof(t->low)) {
@@ -72,13 +75,13 @@ static void fold(const char *s, struct tok *t)
             if (ch >= 'A' && ch <= 'Z')
                 ch = (char)(ch - 'A' + 'a');
             t->low[k++] = ch;
-            h = (h ^ (unsigned char)ch) * 1099511628211ULL;
         }
         if (i == t->e) {
             t->low[k] = '\0';
-            t->hash = h;
+            t->hash = fact_hash24(t->low);
             return;
         }
+        memset(t->low, 0, sizeof(t->low));
         k = 0;
     }
     for (size_t i = t->s; i < t->e; i += n) {
@@ -92,28 +95,65 @@ static void fold(const char *s, struct tok *t)
             cp = utf8proc_tolower(cp);
         if (cp < 0 || (m = utf8proc_encode_char(cp, enc)) <= 0 ||
             k + (size_t)m >= sizeof(t->low)) {
-            t->low[0] = '\0';
+            memset(t->low, 0, sizeof(t->low));
+            t->hash = fact_hash24(t->low);
             return;
         }
         memcpy(t->low + k, enc, (size_t)m);
         k += (size_t)m;
     }
     t->low[k] = '\0';
-    h = 1469598103934665603ULL;
-    for (size_t i = 0; i < k; i++)
-        h = (h ^ (unsigned char)t->low[i]) * 1099511628211ULL;
-    t->hash = h;
+    t->hash = fact_hash24(t->low);
 }
 
 /* The common word: ASCII letters ended by a byte that cannot go on with
- * it (not a letter, apostrophe, dot or non-ASCII byte), scanned, folded
- * and hashed in one pass.  False when the word needs scan_word and fold
- * (it goes on, or does not fit t->low); t is then left for them. */
+ * it (not a letter, apostrophe, dot or non-ASCII byte), scanned and
+ * folded at once.  False when the word needs scan_word and fold (it goes
+ * on, or does not fit t->low); t->low is then left zero-filled for
+ * them. */
 static bool ascii_word(const char *s, size_t i, size_t to, struct tok *t)
 {
-    unsigned long long h = 1469598103934665603ULL;
-    size_t j = i, k = 0;
+    size_t len;
 
+#if defined(__SSE2__) && !defined(CROSSCHECK_NO_SIMD)
+    if (to - i >= 32) {
+        /* 32 bytes at once: a byte is a letter when, with the case bit
+         * set, it is 'a'..'z'; moved so that 'a' is -128, that is a
+         * signed compare with -128 + 26 */
+        const __m128i bit = _mm_set1_epi8(0x20);
+        const __m128i shift = _mm_set1_epi8((char)(128 - 'a'));
+        const __m128i top = _mm_set1_epi8((char)(-128 + 26));
+        __m128i v0 = _mm_or_si128(
+            _mm_loadu_si128((const __m128i *)(const void *)(s + i)), bit);
+        __m128i v1 = _mm_or_si128(
+            _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16)),
+            bit);
+        unsigned m0 = (unsigned)_mm_movemask_epi8(
+            _mm_cmplt_epi8(_mm_add_epi8(v0, shift), top));
+        unsigned m1 = (unsigned)_mm_movemask_epi8(
+            _mm_cmplt_epi8(_mm_add_epi8(v1, shift), top));
+        uint32_t letters = m0 | (m1 << 16);
+        len = letters == UINT32_MAX ? 32 : (size_t)__builtin_ctz(~letters);
+        if (len >= sizeof(t->low))
+            return false;   /* too long for low: scan_word and fold */
+        unsigned char b = (unsigned char)s[i + len];
+        if (b >= 0x80 || b == '\'' || b == '.')
+            return false;
+        /* the letters lower-cased, the bytes after them zero */
+        const __m128i idx0 = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+                                           10, 11, 12, 13, 14, 15);
+        const __m128i idx1 = _mm_add_epi8(idx0, _mm_set1_epi8(16));
+        __m128i n = _mm_set1_epi8((char)len);
+        _mm_storeu_si128((__m128i *)(void *)t->low,
+                         _mm_and_si128(v0, _mm_cmpgt_epi8(n, idx0)));
+        _mm_storel_epi64((__m128i *)(void *)(t->low + 16),
+                         _mm_and_si128(v1, _mm_cmpgt_epi8(n, idx1)));
+        t->e = i + len;
+        t->hash = fact_hash24(t->low);
+        return true;
+    }
+#endif
+    size_t j = i, k = 0;
     while (j < to && k < sizeof(t->low) - 1) {
         unsigned char ch = (unsigned char)s[j];
         if (ch >= 'A' && ch <= 'Z')
@@ -121,17 +161,20 @@ static bool ascii_word(const char *s, size_t i, size_t to, struct tok *t)
         else if (ch < 'a' || ch > 'z')
             break;
         t->low[k++] = (char)ch;
-        h = (h ^ ch) * 1099511628211ULL;
         j++;
     }
+    len = j - i;
     if (j < to) {
         unsigned char b = (unsigned char)s[j];
-        if (b >= 0x80 || b == '\'' || b == '.' || is_alpha(b))
+        if (b >= 0x80 || b == '\'' || b == '.' || is_alpha(b)) {
+            memset(t->low, 0, sizeof(t->low));
             return false;
+        }
     }
     t->e = j;
     t->low[k] = '\0';
-    t->hash = h;
+    t->hash = fact_hash24(t->low);
+    (void)len;
     return true;
 }
 
