@@ -78,6 +78,8 @@ struct num {
 
 /* ---- word lists: each token knows which it is in (see word_mask) ---- */
 
+#define MASK_SCAN    (1u << 25)   /* looked for in a sentence window:
+                                   * "initially", "governor" ... */
 #define MASK_QUALEND (1u << 26)   /* may end a qualifier ("than") */
 #define MASK_UNIT    (1u << 27)   /* may start a unit */
 #define MASK_TIME    (1u << 28)   /* may start a time expression */
@@ -1735,6 +1737,8 @@ static const char *find_scope(struct ctx *c, size_t qs, size_t end)
     /* "Kharkiv Governor ... said", "the Donetsk region's governor" */
     size_t ghi = scan_to(c, end > qs ? end - 1 : qs);
     for (size_t i = scan_from(c, qs); i < ghi; i++) {
+        if (c->mask && !(c->mask[i] & MASK_SCAN))
+            continue;
         if (is(c, i, "governor") || is(c, i, "mayor") ||
             is(c, i, "governor's")) {
             size_t k = i;
@@ -2538,11 +2542,12 @@ static bool withdrawn(const struct ctx *c, size_t qs)
 {
     size_t hi = scan_to(c, qs);
     for (size_t i = scan_from(c, qs); i < hi; i++)
-        if ((is(c, i, "at") && is(c, i + 1, "first") &&
+        if ((!c->mask || (c->mask[i] & MASK_SCAN)) &&
+            ((is(c, i, "at") && is(c, i + 1, "first") &&
              !is(c, i + 2, "time")) || is(c, i, "initially") ||
             (is(c, i, "earlier") && (is(c, i + 1, "figure") ||
              is(c, i + 1, "report") || is(c, i + 1, "estimate") ||
-             is(c, i + 1, "count") || is(c, i + 1, "tally"))))
+             is(c, i + 1, "count") || is(c, i + 1, "tally")))))
             return true;
     return false;
 }
@@ -2993,6 +2998,13 @@ static void build_words(void)
     };
     for (size_t k = 0; k < sizeof(times) / sizeof(*times); k++)
         add_word(times[k], MASK_TIME);
+    /* the words withdrawn() and find_scope() look for in a window of
+     * the sentence, which skips every other word on one bit */
+    static const char *const scanned[] = {
+        "at", "initially", "earlier", "governor", "mayor", "governor's",
+    };
+    for (size_t k = 0; k < sizeof(scanned) / sizeof(*scanned); k++)
+        add_word(scanned[k], MASK_SCAN);
 }
 
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;

@@ -1,4 +1,5 @@
 /* Numbers written in digits and in words. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,12 +40,61 @@ static const struct named scales[] = {
     { "crores", 1e7 },
 };
 
-static double lookup(const struct named *t, size_t n, const char *low)
+/* The three tables in one hash table, built once: the readers ask of
+ * every "a", "an" and "no" whether it is a number word, and a scan of
+ * the tables was a tenth of reading the numbers. */
+enum { T_WORD, T_ORDINAL, T_SCALE, NTABLES, NSLOTS = 256 };
+
+struct slot {
+    char w[24];                 /* zero-filled; "" for an empty slot */
+    double value[NTABLES];      /* -1 where the word is not in a table */
+};
+
+static struct slot slots[NSLOTS];
+static pthread_once_t slots_once = PTHREAD_ONCE_INIT;
+
+static struct slot *slot_of(const char *w24)
 {
-    for (size_t i = 0; i < n; i++)
-        if (t[i].name[0] == low[0] && strcmp(t[i].name, low) == 0)
-            return t[i].value;
-    return -1;
+    size_t i = (size_t)fact_hash24(w24) & (NSLOTS - 1);
+
+    while (slots[i].w[0] && !fact_same_word(slots[i].w, w24))
+        i = (i + 1) & (NSLOTS - 1);
+    return &slots[i];
+}
+
+static void add(const struct named *t, size_t n, int table)
+{
+    for (size_t i = 0; i < n; i++) {
+        char w[24] = { 0 };
+        memcpy(w, t[i].name, strlen(t[i].name));
+        struct slot *sl = slot_of(w);
+        if (!sl->w[0]) {
+            memcpy(sl->w, w, sizeof(w));
+            for (int k = 0; k < NTABLES; k++)
+                sl->value[k] = -1;
+        }
+        sl->value[table] = t[i].value;
+    }
+}
+
+static void build_slots(void)
+{
+    add(words, sizeof(words) / sizeof(*words), T_WORD);
+    add(ordinals, sizeof(ordinals) / sizeof(*ordinals), T_ORDINAL);
+    add(scales, sizeof(scales) / sizeof(*scales), T_SCALE);
+}
+
+static double lookup(int table, const char *low)
+{
+    size_t n = strlen(low);
+
+    if (n >= 24)
+        return -1;   /* no name is that long */
+    char w[24] = { 0 };
+    memcpy(w, low, n);
+    pthread_once(&slots_once, build_slots);
+    const struct slot *sl = slot_of(w);
+    return sl->w[0] ? sl->value[table] : -1;
 }
 
 /* Every word the number readers know, for callers that want a table. */
@@ -62,12 +112,12 @@ size_t number_vocabulary(const char **out, size_t max)
 
 double number_word(const char *low)
 {
-    return lookup(words, sizeof(words) / sizeof(*words), low);
+    return lookup(T_WORD, low);
 }
 
 double number_scale(const char *low)
 {
-    double v = lookup(scales, sizeof(scales) / sizeof(*scales), low);
+    double v = lookup(T_SCALE, low);
 
     return v < 0 ? 0 : v;
 }
@@ -75,7 +125,7 @@ double number_scale(const char *low)
 double number_ordinal(const char *low)
 {
     size_t n = strlen(low);
-    double v = lookup(ordinals, sizeof(ordinals) / sizeof(*ordinals), low);
+    double v = lookup(T_ORDINAL, low);
 
     if (v >= 0)
         return v;
