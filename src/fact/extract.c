@@ -56,7 +56,8 @@ struct ctx {
 static const char *intern(struct ctx *c, const char *s)
 {
     for (unsigned k = 0; k < c->ninterned && k < 16; k++)
-        if (strcmp(c->interned[k], s) == 0)
+        if (c->interned[k] == s || (c->interned[k][0] == s[0] &&
+                                    strcmp(c->interned[k], s) == 0))
             return c->interned[k];
     const char *copy = arena_strdup(c->ar, s);
     c->interned[c->ninterned++ % 16] = copy;
@@ -194,22 +195,37 @@ static size_t scan_to(const struct ctx *c, size_t to_incl)
     return to_incl + REACH < e ? to_incl + REACH : e;
 }
 
+/* "-", or an en dash, em dash, hyphen or non-breaking hyphen (U+2013,
+ * U+2014, U+2010, U+2011), told by their bytes. */
 static bool is_dash(const struct ctx *c, size_t i)
 {
-    return is(c, i, "-") || is(c, i, "\xe2\x80\x93") ||
-           is(c, i, "\xe2\x80\x94") || is(c, i, "\xe2\x80\x90") ||
-           is(c, i, "\xe2\x80\x91");
+    if (i >= c->n)
+        return false;
+    const unsigned char *w = (const unsigned char *)c->t[i].low;
+    if (w[0] == '-')
+        return w[1] == '\0';
+    return w[0] == 0xe2 && w[1] == 0x80 && w[3] == '\0' &&
+           (w[2] == 0x93 || w[2] == 0x94 || w[2] == 0x90 || w[2] == 0x91);
 }
 
-static unsigned list_bit(const char *const *ws);
+/* The bit of each word list in a token's mask (see word_mask); a list
+ * without one is scanned. */
+enum {
+    LIST_BIT_boundary_marks = 1u << 0, LIST_BIT_time_after = 1u << 1,
+    LIST_BIT_age_span = 1u << 2, LIST_BIT_np_stop = 1u << 3,
+    LIST_BIT_np_filler = 1u << 4, LIST_BIT_past = 1u << 5,
+    LIST_BIT_aux = 1u << 6, LIST_BIT_locative = 1u << 7,
+    LIST_BIT_directions = 1u << 8, LIST_BIT_bare_skip = 1u << 9,
+    LIST_BIT_horizon_words = 1u << 10, LIST_BIT_definite = 1u << 11,
+    LIST_BIT_finish_verbs = 1u << 12, LIST_BIT_linking = 0,
+};
 
-/* Whether token i is one of the words ws.  The lists the extractor uses
- * are known in advance: each token carries a bit per list (word_mask),
- * so this is a bit test, not a scan of the list. */
-static bool is_any(const struct ctx *c, size_t i, const char *const *ws)
+/* Whether token i is one of the words ws, whose bit is bit.  The lists
+ * the extractor uses are known in advance: each token carries a bit per
+ * list (word_mask), so this is a bit test, not a scan of the list. */
+static bool is_in(const struct ctx *c, size_t i, const char *const *ws,
+                  unsigned bit)
 {
-    unsigned bit = list_bit(ws);
-
     if (bit && c->mask)
         return i < c->n && (c->mask[i] & bit) != 0;
     for (; *ws; ws++)
@@ -217,6 +233,8 @@ static bool is_any(const struct ctx *c, size_t i, const char *const *ws)
             return true;
     return false;
 }
+
+#define is_any(c, i, ws) is_in(c, i, ws, LIST_BIT_##ws)
 
 /* A clause boundary: sentence marks, semicolons, colons, brackets,
  * spaced dashes and quotes. */
@@ -2892,9 +2910,16 @@ static bool may_start_number(const struct ctx *c, size_t i)
 
 /* ---- the word table behind is_any ---- */
 
-static const char *const *const word_lists[] = {
-    boundary_marks, time_after, age_span, np_stop, np_filler, past, aux,
-    locative, directions, bare_skip, horizon_words, definite, finish_verbs,
+static const struct {
+    const char *const *words;
+    unsigned bit;
+} word_lists[] = {
+#define LIST(ws) { ws, LIST_BIT_##ws }
+    LIST(boundary_marks), LIST(time_after), LIST(age_span), LIST(np_stop),
+    LIST(np_filler), LIST(past), LIST(aux), LIST(locative),
+    LIST(directions), LIST(bare_skip), LIST(horizon_words),
+    LIST(definite), LIST(finish_verbs),
+#undef LIST
 };
 
 struct word_bits { char w[24]; unsigned bits; };
@@ -2903,15 +2928,6 @@ static struct {
     struct word_bits *slot;
     size_t cap;
 } words;
-
-static unsigned list_bit(const char *const *ws)
-{
-    for (size_t k = 0; k < sizeof(word_lists) / sizeof(*word_lists); k++)
-        if (word_lists[k] == ws)
-            return 1u << k;
-    return 0;
-}
-
 
 static size_t word_slot_h(const char *w, unsigned long long h)
 {
@@ -2954,8 +2970,8 @@ static void build_words(void)
     words.cap = 4096;
     words.slot = xcalloc(words.cap, sizeof(*words.slot));
     for (size_t k = 0; k < sizeof(word_lists) / sizeof(*word_lists); k++)
-        for (const char *const *p = word_lists[k]; *p; p++)
-            add_word(*p, 1u << k);
+        for (const char *const *p = word_lists[k].words; *p; p++)
+            add_word(*p, word_lists[k].bit);
     static const char *const months[] = {
         "january", "february", "march", "april", "may", "june", "july",
         "august", "september", "october", "november", "december", "jan",

@@ -50,6 +50,7 @@ struct lexicon {
     struct table stems;          /* noun stems -> entries */
     struct table heads;          /* first words of multi-word forms */
     char **states;               /* state patterns */
+    size_t *state_len;           /* ...and their lengths */
     size_t nstates;
     char **strings;              /* everything we allocated, to free */
     size_t nstrings, capstrings;
@@ -272,6 +273,9 @@ static int add_form(struct lexicon *lx, const char *kw, const char *name,
     } else if (strcmp(kw, "state") == 0) {
         lx->states = xreallocarray(lx->states, lx->nstates + 1,
                                    sizeof(*lx->states));
+        lx->state_len = xreallocarray(lx->state_len, lx->nstates + 1,
+                                      sizeof(*lx->state_len));
+        lx->state_len[lx->nstates] = strlen(form);
         lx->states[lx->nstates++] = (char *)keep(lx, xstrdup(form));
     } else {
         snprintf(err, errsize, "unknown entry '%s'", kw);
@@ -398,6 +402,7 @@ void fact_lexicon_free(struct lexicon *lx)
     free(lx->stems.key);
     free(lx->heads.key);
     free(lx->states);
+    free(lx->state_len);
     sb_stemmer_delete(lx->stemmer);
     free(lx);
     /* This thread's memo answers for lx by its address, which the next
@@ -492,24 +497,29 @@ bool lexicon_starts_phrase(const struct lexicon *lx, const char *word)
     return get(&lx->heads, word) != NULL;
 }
 
-static bool matches(const char *pat, const char *topic, const char *unit)
+/* Whether a topic of length tl (and its unit) matches a state pattern:
+ * "unit:U", "*suffix", "prefix*", "*infix*" (as a suffix: its last
+ * star is part of it, as ever) or the topic itself. */
+static bool matches(const char *pat, size_t pl, const char *topic,
+                    size_t tl, const char *unit)
 {
-    size_t pl = strlen(pat), tl = strlen(topic);
-
-    if (strncmp(pat, "unit:", 5) == 0)
+    if (pl >= 5 && memcmp(pat, "unit:", 5) == 0)
         return strcmp(pat + 5, unit) == 0;
     if (pat[0] == '*')
-        return tl >= pl - 1 && strcmp(topic + tl - (pl - 1), pat + 1) == 0;
+        return tl >= pl - 1 &&
+               memcmp(topic + tl - (pl - 1), pat + 1, pl - 1) == 0;
     if (pl && pat[pl - 1] == '*')
-        return strncmp(topic, pat, pl - 1) == 0;
-    return strcmp(pat, topic) == 0;
+        return tl >= pl - 1 && memcmp(topic, pat, pl - 1) == 0;
+    return tl == pl && memcmp(pat, topic, pl) == 0;
 }
 
 bool lexicon_is_state(const struct lexicon *lx, const char *topic,
                       const char *unit)
 {
+    size_t tl = strlen(topic);
+
     for (size_t i = 0; i < lx->nstates; i++)
-        if (matches(lx->states[i], topic, unit))
+        if (matches(lx->states[i], lx->state_len[i], topic, tl, unit))
             return true;
     return false;
 }
