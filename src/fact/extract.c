@@ -1002,6 +1002,12 @@ static const struct unit units[] = {
     { "c", "degC", 1 }, { "f", "degF", 1 },
 };
 
+/* Each unit's first word, zero-filled like a token's (build_words fills
+ * them before any extraction): a unit whose first word is not the
+ * token's is passed over at one compare. */
+static char unit_first[sizeof(units) / sizeof(*units)][24];
+static bool unit_first_ready;
+
 /* The unit whose form starts at token i (after an optional glued hyphen
  * in "1,250-kilometer"); sets *end. */
 static const struct unit *read_unit(const struct ctx *c, size_t i,
@@ -1015,7 +1021,10 @@ static const struct unit *read_unit(const struct ctx *c, size_t i,
         j++;
     if (c->mask && j < c->n && !(c->mask[j] & MASK_UNIT))
         return NULL;
+    const char *first = tk(c, j)->low;
     for (size_t k = 0; k < sizeof(units) / sizeof(*units); k++) {
+        if (unit_first_ready && !fact_same_word(unit_first[k], first))
+            continue;   /* its first word is another */
         const char *f = units[k].form;
         size_t p = j;
         bool ok = true;
@@ -3000,14 +3009,19 @@ static void build_words(void)
             len++;
         add_word(quals[k].words[len - 1], MASK_QUALEND);
     }
+    bool all_fit = true;
     for (size_t k = 0; k < sizeof(units) / sizeof(*units); k++) {
         char first[24];
         size_t l = strcspn(units[k].form, " ");
         if (l < sizeof(first)) {
             snprintf(first, sizeof(first), "%.*s", (int)l, units[k].form);
             add_word(first, MASK_UNIT);
+            memcpy(unit_first[k], units[k].form, l);
+        } else {
+            all_fit = false;
         }
     }
+    unit_first_ready = all_fit;
     static const char *const times[] = {
         "overnight", "tonight", "today", "last", "this", "yesterday",
         "past", "previous", "week", "earlier",
