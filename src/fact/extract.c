@@ -3119,9 +3119,8 @@ size_t fact_extract(const struct article *a, const struct lexicon *lx,
     c.sstart = sc->sstart;
     c.send = sc->send;
     memset(c.lxdone, 0, c.n);
-    for (size_t i = 0; i < c.n; i++)
-        c.mask[i] = word_mask(&c.t[i]);
     for (size_t i = 0, first = 0; i < c.n; i++) {
+        c.mask[i] = word_mask(&c.t[i]);
         if (i > 0 && c.t[i].sent != c.t[i - 1].sent)
             first = i;
         c.sstart[i] = first;
@@ -3135,6 +3134,11 @@ size_t fact_extract(const struct article *a, const struct lexicon *lx,
     c.day = c.today;
     for (size_t i = 0; i < c.n;) {
         size_t next = i + 1;
+        if (c.t[i].type != TOK_NUM &&
+            !(c.mask[i] & (MASK_MONTH | MASK_NUMBER))) {
+            i++;   /* most words: neither a date nor a number */
+            continue;
+        }
         if ((c.mask[i] & MASK_MONTH || c.t[i].type == TOK_NUM) &&
             (next = date_fact(&c, i)) > i) {
             i = next;
