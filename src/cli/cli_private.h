@@ -59,6 +59,8 @@ struct cli_strings {
 struct cli_run {
     struct arena arena;
     struct fact_list facts;
+    VEC(struct fact_list) blocks;  /* facts moved from pieces whole, in
+                                    * order after those of facts */
     VEC(struct err) errors;
     struct cli_strings strings;
     struct arena *kept;       /* workers' arenas of kept facts' strings */

@@ -472,13 +472,12 @@ static int group_order(const void *pa, const void *pb)
 
 /* Facts sorted by fact_cmp are sorted by source first: a source's
  * facts are adjacent. */
-static size_t count_sources(const struct fact *facts, size_t n)
+static size_t count_sources(const struct fact **f, size_t n)
 {
     size_t count = 0;
 
     for (size_t i = 0; i < n; i++)
-        count += i == 0 || same_or_cmp(facts[i - 1].source,
-                                       facts[i].source) != 0;
+        count += i == 0 || same_or_cmp(f[i - 1]->source, f[i]->source) != 0;
     return count;
 }
 
@@ -744,12 +743,43 @@ static size_t *sort_by_part(const struct fact **idx, size_t n,
 
 /* qsort of an array already in order still costs n log n comparisons of
  * whole facts; the facts of a check arrive in order. */
-static bool facts_sorted(const struct fact *facts, size_t n)
+static bool ptrs_sorted(const struct fact **f, size_t n)
 {
     for (size_t i = 1; i < n; i++)
-        if (fact_cmp(&facts[i - 1], &facts[i]) > 0)
+        if (fact_cmp(f[i - 1], f[i]) > 0)
             return false;
     return true;
+}
+
+struct sorted_job {
+    const struct fact **f;
+    size_t n;
+    bool sorted;
+};
+
+static void *sorted_job_run(void *arg)
+{
+    struct sorted_job *j = arg;
+
+    j->sorted = ptrs_sorted(j->f, j->n);
+    return NULL;
+}
+
+/* ptrs_sorted, the later half on a second thread when there are jobs to
+ * spare (the halves overlap by one fact). */
+static bool ptrs_sorted_jobs(const struct fact **f, size_t n,
+                             const struct cmp_options *o)
+{
+    size_t mid = n / 2;
+    struct sorted_job later = { f + mid, n - mid, false };
+    pthread_t th;
+
+    if (o->jobs < 2 || n < 65536 ||
+        pthread_create(&th, NULL, sorted_job_run, &later) != 0)
+        return ptrs_sorted(f, n);
+    bool first = ptrs_sorted(f, mid + 1);
+    pthread_join(th, NULL);
+    return first && later.sorted;
 }
 
 /* r takes the n groups g, in report order, and counts their verdicts. */
@@ -767,30 +797,51 @@ static void take_groups(struct cmp_result *r, struct group *g, size_t n)
     }
 }
 
-void cmp_run(struct fact *facts, size_t n, const struct cmp_options *o,
-             struct cmp_result *r)
+/* cmp_run_index, told whether all is known to be in fact order. */
+static void run_index(const struct fact **all, size_t n, bool in_order,
+                      const struct cmp_options *o, struct cmp_result *r)
 {
-    const struct fact **idx = xbigarray(n, sizeof(*idx));
     group_vec out = VEC_INIT;
 
     memset(r, 0, sizeof(*r));
     r->options = *o;
-    if (n > 0 && !facts_sorted(facts, n))
-        qsort(facts, n, sizeof(*facts), fact_order);
+    if (n > 0 && !in_order && !ptrs_sorted_jobs(all, n, o))
+        qsort(all, n, sizeof(*all), by_fact);
+    r->nfacts = n;
+    r->nsources = count_sources(all, n);
     /* a fact whose topic is unknown is stated, but there is nothing to
      * compare it with: it joins no group */
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
-        if (facts[i].topic && *facts[i].topic)
-            idx[m++] = &facts[i];
+        if (all[i]->topic && *all[i]->topic)
+            all[m++] = all[i];
     size_t np;
-    size_t *part = sort_by_part(idx, m, &np);
-    group_all_jobs(&out, idx, part, np, o);
+    size_t *part = sort_by_part(all, m, &np);
+    group_all_jobs(&out, all, part, np, o);
     free(part);
-    free(idx);
-    r->nfacts = n;
-    r->nsources = count_sources(facts, n);
     take_groups(r, out.v, out.n);
+}
+
+void cmp_run(struct fact *facts, size_t n, const struct cmp_options *o,
+             struct cmp_result *r)
+{
+    const struct fact **all = xbigarray(n, sizeof(*all));
+
+    for (size_t i = 0; i < n; i++)
+        all[i] = &facts[i];
+    if (n > 0 && !ptrs_sorted_jobs(all, n, o)) {
+        qsort(facts, n, sizeof(*facts), fact_order);
+        for (size_t i = 0; i < n; i++)
+            all[i] = &facts[i];
+    }
+    run_index(all, n, true, o, r);
+    free(all);
+}
+
+void cmp_run_index(const struct fact **all, size_t n,
+                   const struct cmp_options *o, struct cmp_result *r)
+{
+    run_index(all, n, false, o, r);
 }
 
 void cmp_result_merge(struct cmp_result *r, struct group *groups, size_t n,

@@ -104,6 +104,11 @@ struct cmp_result {
  * whole: add errors (cmp_add_error) and the baseline after this call. */
 void cmp_run(struct fact *facts, size_t n, const struct cmp_options *o,
              struct cmp_result *r);
+/* The same for the n facts that all points to, wherever they are: all
+ * is scratch (put in fact order, then reused), the facts are not moved
+ * (they must outlive r). */
+void cmp_run_index(const struct fact **all, size_t n,
+                   const struct cmp_options *o, struct cmp_result *r);
 
 /* Mark r's conflicts against the earlier JSON report at path: new,
  * unchanged or updated, and list the known conflicts now absent.
