@@ -310,16 +310,17 @@ START_TEST(walk_is_sorted_and_takes_only_txt_and_jsonl)
 END_TEST
 
 /* Asked for no sizes, the walk visits the same files in the same order;
- * a plain file's size is then unknown (-1), as it was never stat'ed. */
+ * a plain file's size is then unknown (-1), as it was never stat'ed.
+ * Asked for those of JSON Lines files, it gives theirs alone. */
 START_TEST(walk_without_sizes_visits_the_same_files)
 {
     struct seen with = { .n = 0 }, without = { .n = 0 };
     struct err e = ERR_INIT;
 
-    ck_assert_int_eq(article_walk_sized(DATA "walk", true, remember, &with,
+    ck_assert_int_eq(article_walk_sized(DATA "walk", ARTICLE_SIZES_ALL, remember, &with,
                                         &e), 0);
-    ck_assert_int_eq(article_walk_sized(DATA "walk", false, remember,
-                                        &without, &e), 0);
+    ck_assert_int_eq(article_walk_sized(DATA "walk", ARTICLE_SIZES_NONE,
+                                        remember, &without, &e), 0);
     ck_assert_uint_eq(without.n, with.n);
     ck_assert_uint_eq(without.n, 5);
     for (size_t i = 0; i < without.n; i++) {
@@ -327,6 +328,16 @@ START_TEST(walk_without_sizes_visits_the_same_files)
         ck_assert_msg(with.sizes[i] >= 0, "%s: no size", with.paths[i]);
         ck_assert_msg(without.sizes[i] == -1, "%s: size %lld, want -1",
                       without.paths[i], without.sizes[i]);
+    }
+    /* asked for the sizes of JSON Lines files only: those, and no other */
+    struct seen jsonl = { .n = 0 };
+    ck_assert_int_eq(article_walk_sized(DATA "walk", ARTICLE_SIZES_JSONL,
+                                        remember, &jsonl, &e), 0);
+    ck_assert_uint_eq(jsonl.n, with.n);
+    for (size_t i = 0; i < jsonl.n; i++) {
+        bool is_jsonl = strstr(jsonl.paths[i], ".jsonl") != NULL;
+        ck_assert_msg(jsonl.sizes[i] == (is_jsonl ? with.sizes[i] : -1),
+                      "%s: size %lld", jsonl.paths[i], jsonl.sizes[i]);
     }
 }
 END_TEST

@@ -67,10 +67,18 @@ typedef void article_visit_fn(const char *path, long long size, void *ctx);
  * subdirectories, recording the first failure). */
 int article_walk(const char *path, article_visit_fn *visit, void *ctx,
                  struct err *e);
-/* The same, giving sizes only when sizes is true: without them a plain
- * file in a directory is visited without a stat (the type the directory
- * gives is enough), which is a tenth of reading a tree of small files. */
-int article_walk_sized(const char *path, bool sizes,
+/* Which articles a walk gives the size of: the others are visited with
+ * -1, without a stat (the type the directory gives is enough), which is
+ * a tenth of reading a tree of small files.  A JSON Lines file holds
+ * many articles and may be large; a text file is one article. */
+enum article_sizes {
+    ARTICLE_SIZES_NONE,
+    ARTICLE_SIZES_JSONL,       /* of JSON Lines files only */
+    ARTICLE_SIZES_ALL,
+};
+
+/* article_walk, giving the sizes sizes says. */
+int article_walk_sized(const char *path, enum article_sizes sizes,
                        article_visit_fn *visit, void *ctx, struct err *e);
 
 /* ---- JSON Lines: one article a line ----

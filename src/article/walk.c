@@ -18,7 +18,7 @@ struct dir_id {
 };
 
 struct walk {
-    bool sizes;                  /* stat each article for its size */
+    enum article_sizes sizes;    /* which articles to stat for size */
     article_visit_fn *visit;
     void *ctx;
     VEC(struct dir_id) path;     /* to stop at symlink loops */
@@ -70,13 +70,15 @@ struct entry {
 
 /* Whether an entry needs a stat: a directory for its identity, a link
  * or an entry of unknown type for what it is, an article for its size
- * when the walk gives sizes.  A plain file of another name needs none. */
+ * when the walk gives its sizes.  A plain file of another name needs
+ * none. */
 static bool needs_stat(const struct walk *w, const struct entry *en)
 {
     if (en->type != DT_REG)
         return true;
-    return w->sizes && (has_suffix(en->name, ".txt") ||
-                        has_suffix(en->name, ".jsonl"));
+    if (has_suffix(en->name, ".jsonl"))
+        return w->sizes != ARTICLE_SIZES_NONE;
+    return w->sizes == ARTICLE_SIZES_ALL && has_suffix(en->name, ".txt");
 }
 
 static int cmp_entry(const void *a, const void *b)
@@ -149,10 +151,10 @@ static void walk_dir(struct walk *w, const char *dir, const struct stat *st)
 int article_walk(const char *path, article_visit_fn *visit, void *ctx,
                  struct err *e)
 {
-    return article_walk_sized(path, true, visit, ctx, e);
+    return article_walk_sized(path, ARTICLE_SIZES_ALL, visit, ctx, e);
 }
 
-int article_walk_sized(const char *path, bool sizes,
+int article_walk_sized(const char *path, enum article_sizes sizes,
                        article_visit_fn *visit, void *ctx, struct err *e)
 {
     struct walk w = { sizes, visit, ctx, VEC_INIT, e };

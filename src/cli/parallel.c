@@ -50,8 +50,10 @@ struct pool {
     chunk_vec chunks;          /* as the walk found them */
     struct chunk open;         /* the walk's chunk still filling */
     bool walked;               /* the walk is over: chunks is whole */
-    bool sizes;                /* the walk gives sizes: to share work
-                                * by bytes and to tell the time left */
+    enum article_sizes sizes;  /* the sizes the walk gives: to share
+                                * work by bytes (a chunk of unknown sizes
+                                * holds 64 files) and to tell the time
+                                * left */
     long long total;           /* bytes of the chunks found so far */
     struct arena *kept;        /* one per worker, or NULL: pieces own
                                 * their strings */
@@ -312,13 +314,16 @@ static void run_pool(struct cli_run *run, const struct cli_opts *o,
 {
     struct progress pr = { 0 };
     int jobs = o->jobs > 0 ? o->jobs : 1;
-    struct pool pl = { VEC_INIT, { NULL, 0, 0 }, false, false, 0, NULL,
-                       work, ctx,
-                       o, NULL, NULL, 0, 0, 0, PTHREAD_MUTEX_INITIALIZER,
+    struct pool pl = { VEC_INIT, { NULL, 0, 0 }, false, ARTICLE_SIZES_NONE,
+                       0, NULL, work, ctx, o, NULL, NULL, 0, 0, 0,
+                       PTHREAD_MUTEX_INITIALIZER,
                        PTHREAD_COND_INITIALIZER };
 
     pr.on = o->progress > 0 || (o->progress < 0 && isatty(2));
-    pl.sizes = jobs > 1 || pr.on;
+    /* every size for progress; with more jobs, those of JSON Lines
+     * files, which may be large, so that one alone is a chunk */
+    pl.sizes = pr.on ? ARTICLE_SIZES_ALL
+             : jobs > 1 ? ARTICLE_SIZES_JSONL : ARTICLE_SIZES_NONE;
     pr.start = pr.last = now();
     /* kept strings: one arena per worker (the run's when there is none) */
     if (keep) {
