@@ -1,4 +1,5 @@
 /* Splitting an article body into words, numbers, marks and sentences. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,13 +188,37 @@ static const char *const abbrev[] = {
     "rd", "pres", "gens", "reps", "sens", "messrs", "op", "pp", "para",
 };
 
-static bool is_abbrev(const char *low)
+/* The abbreviations by the hash of their zero-filled words, as tokens
+ * carry it: a sentence mark after a word asks whether the word is one,
+ * and a scan of the list cost a twentieth of tokenizing. */
+enum { ABBREV_SLOTS = 256 };
+
+static struct { char w[24]; } abbrev_slot[ABBREV_SLOTS];
+static pthread_once_t abbrev_once = PTHREAD_ONCE_INIT;
+
+static void build_abbrev(void)
 {
-    if (strlen(low) > 6)
-        return false;
-    for (size_t i = 0; i < sizeof(abbrev) / sizeof(*abbrev); i++)
-        if (abbrev[i][0] == low[0] && strcmp(low, abbrev[i]) == 0)
+    for (size_t i = 0; i < sizeof(abbrev) / sizeof(*abbrev); i++) {
+        char w[24] = { 0 };
+        memcpy(w, abbrev[i], strlen(abbrev[i]));
+        size_t k = (size_t)fact_hash24(w) & (ABBREV_SLOTS - 1);
+        while (abbrev_slot[k].w[0])
+            k = (k + 1) & (ABBREV_SLOTS - 1);
+        memcpy(abbrev_slot[k].w, w, sizeof(w));
+    }
+}
+
+static bool is_abbrev(const struct tok *t)
+{
+    if (!t->low[0] || t->low[6])
+        return false;   /* none is longer than 6 letters */
+    pthread_once(&abbrev_once, build_abbrev);
+    size_t k = (size_t)t->hash & (ABBREV_SLOTS - 1);
+    while (abbrev_slot[k].w[0]) {
+        if (fact_same_word(abbrev_slot[k].w, t->low))
             return true;
+        k = (k + 1) & (ABBREV_SLOTS - 1);
+    }
     return false;
 }
 
@@ -323,7 +348,7 @@ size_t fact_tokenize(const char *text, size_t from, size_t to,
                         pl[1] == '\0';
             if (mark && (t->type != TOK_WORD || (flags & TF_CAP)) &&
                 (n < 2 || v[n - 2].type != TOK_WORD ||
-                 !is_abbrev(v[n - 2].low) || t->type == TOK_PUNCT))
+                 !is_abbrev(&v[n - 2]) || t->type == TOK_PUNCT))
                 flags |= TF_SENT_START;
             /* a quotation opening after a full stop */
             if (pl[0] == '.' && pl[1] == '\0' && t->type == TOK_PUNCT &&
