@@ -636,18 +636,47 @@ static int part_order(const void *pa, const void *pb)
     return (a->scope > b->scope) - (a->scope < b->scope);
 }
 
-/* Within a partition: the days, then the facts' own order (pointers
- * into an array sorted by fact_cmp). */
+/* A fact of a partition with the days it is sorted by (the first day
+ * counts for events only) and its place in fact order, which orders the
+ * facts of a day: its place, not its address, as a check's facts lie in
+ * many arrays. */
+struct dayed {
+    int from, to;
+    size_t pos;
+    const struct fact *f;
+};
+
 static int day_order(const void *pa, const void *pb)
 {
-    const struct fact *a = *(const struct fact *const *)pa;
-    const struct fact *b = *(const struct fact *const *)pb;
+    const struct dayed *a = pa, *b = pb;
 
-    if (a->kind != KIND_STATE && a->date_from != b->date_from)
-        return a->date_from < b->date_from ? -1 : 1;
-    if (a->date_to != b->date_to)
-        return a->date_to < b->date_to ? -1 : 1;
-    return (a > b) - (a < b);
+    if (a->from != b->from)
+        return a->from < b->from ? -1 : 1;
+    if (a->to != b->to)
+        return a->to < b->to ? -1 : 1;
+    return (a->pos > b->pos) - (a->pos < b->pos);
+}
+
+/* Sort the m facts of one partition, in fact order, by day; most come
+ * in day order already (a corpus is read a day's folder after another),
+ * which a look at each pair tells. */
+static void sort_days(const struct fact **f, size_t m, struct dayed *tmp)
+{
+    bool events = f[0]->kind != KIND_STATE;
+    size_t i = 1;
+
+    while (i < m && (events && f[i - 1]->date_from != f[i]->date_from
+                     ? f[i - 1]->date_from < f[i]->date_from
+                     : f[i - 1]->date_to <= f[i]->date_to))
+        i++;
+    if (i == m)
+        return;
+    for (size_t k = 0; k < m; k++)
+        tmp[k] = (struct dayed){ events ? f[k]->date_from : 0,
+                                 f[k]->date_to, k, f[k] };
+    qsort(tmp, m, sizeof(*tmp), day_order);
+    for (size_t k = 0; k < m; k++)
+        f[k] = tmp[k].f;
 }
 
 /* Sort idx[0..n), pointers into an array sorted by fact_cmp, into the
@@ -728,10 +757,15 @@ static size_t *sort_by_part(const struct fact **idx, size_t n,
     memcpy(next, start, np * sizeof(*next));
     for (size_t i = 0; i < n; i++)
         out[next[place[pid[i]]]++] = idx[i];
+    size_t most = 0;
+    for (size_t k = 0; k < np; k++)
+        if (start[k + 1] - start[k] > most)
+            most = start[k + 1] - start[k];
+    struct dayed *tmp = xbigarray(most, sizeof(*tmp));
     for (size_t k = 0; k < np; k++)
         if (start[k + 1] - start[k] > 1)
-            qsort(out + start[k], start[k + 1] - start[k], sizeof(*out),
-                  day_order);
+            sort_days(out + start[k], start[k + 1] - start[k], tmp);
+    free(tmp);
     memcpy(idx, out, n * sizeof(*idx));
     free(out);
     free(next);
