@@ -278,7 +278,8 @@ static const struct lx_entry *lx_at(const struct ctx *c, size_t i,
 {
     char form[80];
 
-    if (!is_word(c, i) || !lexicon_starts_phrase(c->lx, c->t[i].low))
+    if (!is_word(c, i) ||
+        !lexicon_starts_phrase_hashed(c->lx, c->t[i].low, c->t[i].hash))
         goto single;
     for (size_t k = 4; k >= 2; k--) {
         size_t p = 0;

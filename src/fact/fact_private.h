@@ -145,6 +145,9 @@ bool lexicon_may_be_name(const struct lexicon *lx, unsigned long long h);
 void lexicon_thread_release(void);
 /* Whether some multi-word form of the lexicon begins with word. */
 bool lexicon_starts_phrase(const struct lexicon *lx, const char *word);
+/* The same of a token's word: low zero-filled, h its hash. */
+bool lexicon_starts_phrase_hashed(const struct lexicon *lx, const char *low,
+                                  unsigned long long h);
 /* Whether a topic is a state (see "state" lines of the lexicon). */
 bool lexicon_is_state(const struct lexicon *lx, const char *topic,
                       const char *unit);

@@ -497,6 +497,12 @@ bool lexicon_starts_phrase(const struct lexicon *lx, const char *word)
     return get(&lx->heads, word) != NULL;
 }
 
+bool lexicon_starts_phrase_hashed(const struct lexicon *lx, const char *low,
+                                  unsigned long long h)
+{
+    return get_word(&lx->heads, low, h) != NULL;
+}
+
 /* Whether a topic of length tl (and its unit) matches a state pattern:
  * "unit:U", "*suffix", "prefix*", "*infix*" (as a suffix: its last
  * star is part of it, as ever) or the topic itself. */
