@@ -696,6 +696,50 @@ START_TEST(json_report_of_hostile_text_equals_jansson_tree)
 }
 END_TEST
 
+/* Each byte that needs escaping or repair, at each place of a string
+ * of 1 to 20 bytes (the writer looks at eight bytes a step): the same
+ * report as jansson's tree. */
+START_TEST(json_escapes_every_byte_at_every_place)
+{
+    static const char *const odd[] = {
+        "\x01", "\x1f", "\"", "\\", "\x7f", "\xc3\xa9", "\xff", "\n",
+    };
+    static char texts[8][20][32];
+    struct fact f[2 * 8 * 20];
+    size_t n = 0;
+    struct cmp_result r;
+    struct err e = ERR_INIT;
+    struct file_diff d;
+
+    for (size_t k = 0; k < 8; k++)
+        for (size_t at = 0; at < 20; at++) {
+            char *t = texts[k][at];
+            size_t len = at + 1 + k % 3;
+            memset(t, 'a', len);
+            t[len] = '\0';
+            size_t m = strlen(odd[k]);
+            memcpy(t + at, odd[k], m);
+            if (at + m > len)
+                t[at + m] = '\0';
+            f[n++] = fact_of("one", t, QUAL_EXACT, 5);
+            f[n++] = fact_of("two", t, QUAL_EXACT, 5);
+        }
+    run(f, n, &r);
+    ck_assert_msg(r.ngroups > 0, "no group");
+    ck_assert_msg(report_write_json(&r, harness_tmp("fast.json"), &e) == 0,
+                  "%s", e.msg);
+    ck_assert_msg(report_json_write(report_json_tree(&r),
+                                    harness_tmp("tree.json"), &e) == 0,
+                  "%s", e.msg);
+    ck_assert_msg(same_bytes(harness_tmp("tree.json"),
+                             harness_tmp("fast.json"), &d),
+                  "report_write_json differs from jansson's tree at byte "
+                  "%zu, line %zu: got \"%s\", jansson \"%s\"", d.byte,
+                  d.line, d.got, d.want);
+    cmp_result_release(&r);
+}
+END_TEST
+
 /* xorshift64*: the same numbers on every machine. */
 static uint64_t next_random(uint64_t *state)
 {
@@ -1308,6 +1352,7 @@ static Suite *report_suite(void)
     tcase_add_loop_test(t, json_report_bytes_equal_jansson_tree, 0,
                         sizeof(bytes_cases) / sizeof(bytes_cases[0]));
     tcase_add_test(t, json_report_of_hostile_text_equals_jansson_tree);
+    tcase_add_test(t, json_escapes_every_byte_at_every_place);
     tcase_add_test(t, reals_print_as_jansson_prints_them);
     tcase_add_test(t, integers_print_as_jansson_prints_them);
 
