@@ -56,11 +56,17 @@ struct cli_strings {
     size_t n, cap;
 };
 
+/* Facts that lie together in an arena. */
+struct fact_span {
+    const struct fact *v;
+    size_t n;
+};
+
 struct cli_run {
     struct arena arena;
     struct fact_list facts;
-    VEC(struct fact_list) blocks;  /* facts moved from pieces whole, in
-                                    * order after those of facts */
+    VEC(struct fact_span) spans;   /* facts kept in the workers' arenas,
+                                    * in order after those of facts */
     VEC(struct err) errors;
     struct cli_strings strings;
     struct arena *kept;       /* workers' arenas of kept facts' strings */
@@ -78,6 +84,8 @@ struct cli_piece {
                                * run keeps the facts */
     struct arena own;
     struct fact_list facts;   /* facts kept for a report */
+    struct fact_span kept;    /* or, once the worker is done with the
+                               * piece, where it put them in its arena */
     FILE *out;                /* lines for standard output (in memory) */
     char *bytes_out;          /* ...their bytes, once out is flushed */
     size_t len_out;

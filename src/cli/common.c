@@ -448,9 +448,7 @@ void cli_run_release(struct cli_run *run)
     free(run->kept);
     free(run->strings.slot);
     fact_list_release(&run->facts);
-    for (size_t k = 0; k < run->blocks.n; k++)
-        fact_list_release(&run->blocks.v[k]);
-    VEC_FREE(&run->blocks);
+    VEC_FREE(&run->spans);   /* their facts are in run->kept */
     arena_release(&run->arena);
     VEC_FREE(&run->errors);
 }
@@ -599,20 +597,20 @@ int cli_report(struct cli_run *run, const struct cli_opts *o)
     struct cmp_options co = o->cmp;
 
     co.jobs = o->jobs;
-    if (run->blocks.n == 0) {
+    if (run->spans.n == 0) {
         cmp_run(run->facts.v, run->facts.n, &co, &r);
         return cli_report_result(run, o, &r);
     }
     size_t n = run->facts.n;
-    for (size_t k = 0; k < run->blocks.n; k++)
-        n += run->blocks.v[k].n;
+    for (size_t k = 0; k < run->spans.n; k++)
+        n += run->spans.v[k].n;
     const struct fact **all = xbigarray(n, sizeof(*all));
     size_t m = 0;
     for (size_t i = 0; i < run->facts.n; i++)
         all[m++] = &run->facts.v[i];
-    for (size_t k = 0; k < run->blocks.n; k++)
-        for (size_t i = 0; i < run->blocks.v[k].n; i++)
-            all[m++] = &run->blocks.v[k].v[i];
+    for (size_t k = 0; k < run->spans.n; k++)
+        for (size_t i = 0; i < run->spans.v[k].n; i++)
+            all[m++] = &run->spans.v[k].v[i];
     cmp_run_index(all, n, &co, &r);
     free(all);
     return cli_report_result(run, o, &r);

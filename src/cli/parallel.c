@@ -206,6 +206,7 @@ static void piece_reset(struct cli_piece *p, struct arena *kept)
     arena_clear(&p->own);
     p->arena = kept ? kept : &p->own;
     p->facts.n = 0;
+    p->kept = (struct fact_span){ NULL, 0 };
     p->errors.n = 0;
     p->articles = p->nfacts = p->bytes = 0;
     if (fseeko(p->out, 0, SEEK_SET) != 0) {
@@ -256,6 +257,17 @@ static void *worker(void *arg)
         for (size_t i = 0; i < c.n; i++)
             make_piece(&c.items[i], p, pl->work, pl->ctx);
         fflush(p->out);
+        if (wa->kept && p->facts.n > 0) {
+            /* kept facts go into the worker's arena, whose large blocks
+             * are backed by huge pages, here on the worker; the piece's
+             * array is reused (the merging thread used to copy them, or
+             * each piece a new array, faulting in page after page) */
+            size_t bytes = p->facts.n * sizeof(*p->facts.v);
+            struct fact *to = arena_alloc(wa->kept, bytes);
+            memcpy(to, p->facts.v, bytes);
+            p->kept = (struct fact_span){ to, p->facts.n };
+            p->facts.n = 0;
+        }
         pthread_mutex_lock(&pl->lock);
         pl->state[k % pl->window] = PIECE_DONE;
         pthread_cond_broadcast(&pl->changed);
@@ -500,14 +512,6 @@ void cli_take_facts(struct cli_run *run, struct cli_piece *p)
             cli_keep_fact(run, &p->facts.v[i]);
         return;
     }
-    if (p->facts.n == 0)
-        return;
-    /* the piece's array itself joins the run, cut to its length; the
-     * piece starts a new one (copying them was a twentieth of a check,
-     * on the thread that merges) */
-    struct fact_list l = p->facts;
-    l.v = xreallocarray(l.v, l.n, sizeof(*l.v));
-    l.cap = l.n;
-    VEC_PUSH(&run->blocks, l);
-    p->facts = (struct fact_list)FACT_LIST_INIT;
+    if (p->kept.n > 0)
+        VEC_PUSH(&run->spans, p->kept);   /* the worker copied them */
 }

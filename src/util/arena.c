@@ -62,7 +62,10 @@ static void *alloc_aligned(struct arena *a, size_t size, size_t align)
     }
     size = size ? (size + ALIGN - 1) / ALIGN * ALIGN : ALIGN;
     a->total += size;
-    if (size > BLOCK_SIZE / 4 && a->head) {
+    /* an arena that has grown large (a run's strings and facts) takes
+     * large blocks, backed by huge pages where the system has them */
+    size_t block = a->total >= BIG_BLOCK ? BIG_BLOCK : BLOCK_SIZE;
+    if (size > block / 4 && a->head) {
         /* a large piece gets a block of its own behind the current one,
          * so the space left in the current block is not lost */
         struct arena_block *b = new_block(size);
@@ -70,9 +73,6 @@ static void *alloc_aligned(struct arena *a, size_t size, size_t align)
         a->head->next = b;
         return b->data;
     }
-    /* an arena that has grown large (a run's strings) takes large
-     * blocks, backed by huge pages where the system has them */
-    size_t block = a->total >= BIG_BLOCK ? BIG_BLOCK : BLOCK_SIZE;
     struct arena_block *b = new_block(size > block ? size : block);
     if (block == BIG_BLOCK)
         xalloc_hint_huge(b, sizeof(*b) + b->size);
