@@ -310,15 +310,16 @@ START_TEST(walk_is_sorted_and_takes_only_txt_and_jsonl)
 END_TEST
 
 /* Asked for no sizes, the walk visits the same files in the same order;
- * a plain file's size is then unknown (-1), as it was never stat'ed.
+ * a plain file's size is then unknown (ARTICLE_REGULAR: a regular file,
+ * as the directory says), as it was never stat'ed.
  * Asked for those of JSON Lines files, it gives theirs alone. */
 START_TEST(walk_without_sizes_visits_the_same_files)
 {
     struct seen with = { .n = 0 }, without = { .n = 0 };
     struct err e = ERR_INIT;
 
-    ck_assert_int_eq(article_walk_sized(DATA "walk", ARTICLE_SIZES_ALL, remember, &with,
-                                        &e), 0);
+    ck_assert_int_eq(article_walk_sized(DATA "walk", ARTICLE_SIZES_ALL,
+                                        remember, &with, &e), 0);
     ck_assert_int_eq(article_walk_sized(DATA "walk", ARTICLE_SIZES_NONE,
                                         remember, &without, &e), 0);
     ck_assert_uint_eq(without.n, with.n);
@@ -326,7 +327,8 @@ START_TEST(walk_without_sizes_visits_the_same_files)
     for (size_t i = 0; i < without.n; i++) {
         ck_assert_str_eq(without.paths[i], with.paths[i]);
         ck_assert_msg(with.sizes[i] >= 0, "%s: no size", with.paths[i]);
-        ck_assert_msg(without.sizes[i] == -1, "%s: size %lld, want -1",
+        ck_assert_msg(without.sizes[i] == ARTICLE_REGULAR,
+                      "%s: size %lld, want ARTICLE_REGULAR",
                       without.paths[i], without.sizes[i]);
     }
     /* asked for the sizes of JSON Lines files only: those, and no other */
@@ -336,9 +338,41 @@ START_TEST(walk_without_sizes_visits_the_same_files)
     ck_assert_uint_eq(jsonl.n, with.n);
     for (size_t i = 0; i < jsonl.n; i++) {
         bool is_jsonl = strstr(jsonl.paths[i], ".jsonl") != NULL;
-        ck_assert_msg(jsonl.sizes[i] == (is_jsonl ? with.sizes[i] : -1),
+        ck_assert_msg(jsonl.sizes[i] ==
+                      (is_jsonl ? with.sizes[i] : ARTICLE_REGULAR),
                       "%s: size %lld", jsonl.paths[i], jsonl.sizes[i]);
     }
+}
+END_TEST
+
+/* A FIFO named like an article is not a regular file: the walk says
+ * so (-1), asked for sizes or not, so that it is read to its end, not
+ * to its first short read. */
+START_TEST(walk_tells_fifo_from_regular_file)
+{
+    char dir[] = "/tmp/crosscheck-walk-XXXXXX";
+    char path[600];
+
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof(path), "%s/a.txt", dir);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fclose(f);
+    snprintf(path, sizeof(path), "%s/b.txt", dir);
+    ck_assert_int_eq(mkfifo(path, 0600), 0);
+    for (int k = 0; k < 2; k++) {
+        struct seen s = { .n = 0 };
+        struct err e = ERR_INIT;
+        enum article_sizes sz = k ? ARTICLE_SIZES_ALL : ARTICLE_SIZES_NONE;
+        ck_assert_int_eq(article_walk_sized(dir, sz, remember, &s, &e), 0);
+        ck_assert_uint_eq(s.n, 2);
+        ck_assert_msg(s.sizes[0] == (k ? 0 : ARTICLE_REGULAR),
+                      "a.txt: size %lld", s.sizes[0]);
+        ck_assert_msg(s.sizes[1] == -1, "b.txt (a FIFO): size %lld",
+                      s.sizes[1]);
+    }
+    snprintf(path, sizeof(path), "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(path), 0);
 }
 END_TEST
 
@@ -617,6 +651,7 @@ static Suite *article_suite(void)
     tc = tcase_create("walk");
     tcase_add_test(tc, walk_is_sorted_and_takes_only_txt_and_jsonl);
     tcase_add_test(tc, walk_without_sizes_visits_the_same_files);
+    tcase_add_test(tc, walk_tells_fifo_from_regular_file);
     tcase_add_test(tc, walk_visits_named_file_whatever_its_name);
     tcase_add_test(tc, walk_of_missing_path_names_it);
     tcase_add_test(tc, walk_survives_symlink_loop);

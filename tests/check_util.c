@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util/arena.h"
 #include "util/buf.h"
@@ -94,6 +95,37 @@ START_TEST(buf_reads_whole_file)
     ck_assert_msg(strncmp(b.data, "> date 2026-02-26 ", 18) == 0,
                   "%s: read '%s'", path, b.data);
     ck_assert_uint_eq(strlen(b.data), b.len);
+    buf_release(&b);
+}
+END_TEST
+
+/* A regular file of several reads' worth (the reader asks 64 KB at a
+ * time and stops at a short read): all of it, in order. */
+START_TEST(buf_reads_regular_file_whole)
+{
+    char path[] = "/tmp/crosscheck-buf-XXXXXX";
+    int fd = mkstemp(path);
+    struct buf b = BUF_INIT;
+    struct err e = ERR_INIT;
+    size_t sizes[] = { 0, 1, 65534, 65535, 65536, 200001 };
+
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    for (size_t k = 0; k < sizeof(sizes) / sizeof(*sizes); k++) {
+        FILE *f = fopen(path, "w");
+        ck_assert_ptr_nonnull(f);
+        for (size_t i = 0; i < sizes[k]; i++)
+            fputc('a' + (int)(i * 7 % 26), f);
+        fclose(f);
+        buf_truncate(&b, 0);
+        ck_assert_msg(buf_read_regular(&b, path, &e) == 0, "%s", e.msg);
+        ck_assert_msg(b.len == sizes[k], "%zu bytes read of %zu", b.len,
+                      sizes[k]);
+        for (size_t i = 0; i < sizes[k]; i++)
+            ck_assert_msg(b.data[i] == 'a' + (int)(i * 7 % 26),
+                          "byte %zu of %zu", i, sizes[k]);
+    }
+    unlink(path);
     buf_release(&b);
 }
 END_TEST
@@ -448,6 +480,7 @@ static Suite *util_suite(void)
     tcase_add_test(tc, buf_printf_grows_past_capacity);
     tcase_add_test(tc, buf_detach_hands_over_bytes);
     tcase_add_test(tc, buf_reads_whole_file);
+    tcase_add_test(tc, buf_reads_regular_file_whole);
     tcase_add_test(tc, buf_read_missing_file_names_it);
     suite_add_tcase(s, tc);
 

@@ -213,6 +213,15 @@ struct article *article_load(const char *path, struct err *e)
     return article_take(path, &text, e);
 }
 
+struct article *article_load_regular(const char *path, struct err *e)
+{
+    struct buf text = BUF_INIT;
+
+    if (buf_read_regular(&text, path, e) < 0)
+        return NULL;
+    return article_take(path, &text, e);
+}
+
 struct article *article_from_memory(const char *name, const char *bytes,
                                     size_t len, struct err *e)
 {

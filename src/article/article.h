@@ -38,6 +38,8 @@ struct article {
  * or holds a NUL byte; for bad bytes the line and column are those of
  * the first one. */
 struct article *article_load(const char *path, struct err *e);
+/* The same of a path known to be a regular file (a walk says so). */
+struct article *article_load_regular(const char *path, struct err *e);
 
 /* The same from bytes in memory (copied); name plays the part of the
  * path in messages and as the source. */
@@ -52,9 +54,12 @@ void article_line_col(const struct article *a, size_t off, long *line,
                       long *col);
 
 /* Called for each article path found by article_walk, with the file's
- * size in bytes as the walk found it (-1 when unknown: stat failed, and
- * the reader says why, or the walk was not asked for sizes). */
+ * size in bytes as the walk found it: ARTICLE_REGULAR for a regular file
+ * whose size the walk was not asked for, -1 when stat failed (the reader
+ * says why) or the file is not a regular one (a FIFO, say). */
 typedef void article_visit_fn(const char *path, long long size, void *ctx);
+
+#define ARTICLE_REGULAR (-2LL)
 
 /* Visit path: a file is visited whatever its name; a directory is walked
  * recursively, visiting files whose names end in ".txt" or ".jsonl"

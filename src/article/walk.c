@@ -99,7 +99,10 @@ static void walk_entry(struct walk *w, const char *dir, struct entry *en)
     } else if (has_suffix(en->name, ".txt") ||
                has_suffix(en->name, ".jsonl")) {
         /* read even when stat fails: the reader reports why */
-        w->visit(child, en->ok ? (long long)en->st.st_size : -1, w->ctx);
+        long long size = !en->ok ? (en->type == DT_REG ? ARTICLE_REGULAR : -1)
+                         : S_ISREG(en->st.st_mode) ? (long long)en->st.st_size
+                         : -1;
+        w->visit(child, size, w->ctx);
     }
     free(child);
 }
@@ -164,7 +167,7 @@ int article_walk_sized(const char *path, enum article_sizes sizes,
     if (stat(path, &st) < 0)
         return err_sys(e, path, errno, NULL);
     if (!S_ISDIR(st.st_mode)) {
-        visit(path, (long long)st.st_size, ctx);
+        visit(path, S_ISREG(st.st_mode) ? (long long)st.st_size : -1, ctx);
         return 0;
     }
     w.e = &first;

@@ -28,6 +28,7 @@ struct item {
     char *path;              /* NULL: a walk error, in err */
     struct err *err;
     long long size;          /* bytes, for progress; 0 if unknown */
+    bool regular;            /* a regular file, as the walk found it */
 };
 
 /* Work goes out in chunks of files next to each other, up to 256 KB or
@@ -100,7 +101,8 @@ static void add_item(struct pool *pl, struct item it)
 
 static void collect(const char *path, long long size, void *ctx)
 {
-    struct item it = { xstrdup(path), NULL, size > 0 ? size : 0 };
+    struct item it = { xstrdup(path), NULL, size > 0 ? size : 0,
+                       size >= 0 || size == ARTICLE_REGULAR };
 
     add_item(ctx, it);
 }
@@ -113,10 +115,10 @@ static void walk_all(struct pool *pl)
     for (int i = 0; i < o->nargs; i++) {
         struct err e = ERR_INIT;
         if (strcmp(o->args[i], "-") == 0)
-            collect("-", 0, pl);   /* stdin: read, not walked */
+            collect("-", -1, pl);   /* stdin: read, not walked */
         else if (article_walk_sized(o->args[i], pl->sizes, collect, pl,
                                     &e) < 0) {
-            struct item it = { NULL, xmalloc(sizeof(e)), 0 };
+            struct item it = { NULL, xmalloc(sizeof(e)), 0, false };
             *it.err = e;
             add_item(pl, it);
         }
@@ -176,7 +178,8 @@ static void make_piece(const struct item *it, struct cli_piece *p,
             piece_error(p, &e);
         return;
     }
-    struct article *a = article_load(it->path, &e);
+    struct article *a = it->regular ? article_load_regular(it->path, &e)
+                                    : article_load(it->path, &e);
     if (!a) {
         piece_error(p, &e);
         return;
