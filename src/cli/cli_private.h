@@ -109,9 +109,9 @@ void cli_run_parallel(struct cli_run *run, const struct cli_opts *o,
                       cli_work_fn *work, cli_merge_fn *merge, void *ctx);
 
 /* The same when the run keeps the facts the workers find: their strings
- * stay in one arena per worker, owned by the run, and cli_take_facts
- * moves the facts without copying them.  With one job the work appends
- * them to run->facts itself, and the piece merged holds none. */
+ * and then the facts themselves stay in one arena per worker (the run's
+ * own with one job), owned by the run, and cli_take_facts adds the
+ * piece's span of them to the run without copying them. */
 void cli_run_parallel_keep(struct cli_run *run, const struct cli_opts *o,
                            cli_work_fn *work, cli_merge_fn *merge,
                            void *ctx);

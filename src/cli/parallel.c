@@ -230,6 +230,22 @@ static void piece_release(struct cli_piece *p)
     memset(p, 0, sizeof(*p));
 }
 
+/* Move a piece's facts into the arena that keeps its strings, as a span:
+ * its large blocks are backed by huge pages and never move, and the
+ * piece's array is reused (copying them on the merging thread, a new
+ * array for each piece, or one array for the run grown by realloc, each
+ * faulted in page after page). */
+static void keep_piece_facts(struct cli_piece *p, struct arena *kept)
+{
+    if (p->facts.n == 0)
+        return;
+    size_t bytes = p->facts.n * sizeof(*p->facts.v);
+    struct fact *to = arena_alloc(kept, bytes);
+    memcpy(to, p->facts.v, bytes);
+    p->kept = (struct fact_span){ to, p->facts.n };
+    p->facts.n = 0;
+}
+
 /* ---- the workers ---- */
 
 struct worker_arg {
@@ -260,17 +276,8 @@ static void *worker(void *arg)
         for (size_t i = 0; i < c.n; i++)
             make_piece(&c.items[i], p, pl->work, pl->ctx);
         fflush(p->out);
-        if (wa->kept && p->facts.n > 0) {
-            /* kept facts go into the worker's arena, whose large blocks
-             * are backed by huge pages, here on the worker; the piece's
-             * array is reused (the merging thread used to copy them, or
-             * each piece a new array, faulting in page after page) */
-            size_t bytes = p->facts.n * sizeof(*p->facts.v);
-            struct fact *to = arena_alloc(wa->kept, bytes);
-            memcpy(to, p->facts.v, bytes);
-            p->kept = (struct fact_span){ to, p->facts.n };
-            p->facts.n = 0;
-        }
+        if (wa->kept)
+            keep_piece_facts(p, wa->kept);
         pthread_mutex_lock(&pl->lock);
         pl->state[k % pl->window] = PIECE_DONE;
         pthread_cond_broadcast(&pl->changed);
@@ -381,18 +388,11 @@ static void run_pool(struct cli_run *run, const struct cli_opts *o,
             /* one job, or no thread could start: do it here */
             struct chunk c = pl.chunks.v[k];
             piece_reset(p, keep ? &run->arena : NULL);
-            /* kept facts go straight to the run's list: no piece to
-             * copy them from (they were a twentieth of a check) */
-            struct fact_list own = p->facts;
-            if (keep)
-                p->facts = run->facts;
             for (size_t i = 0; i < c.n; i++)
                 make_piece(&c.items[i], p, work, ctx);
             fflush(p->out);
-            if (keep) {
-                run->facts = p->facts;
-                p->facts = own;
-            }
+            if (keep)
+                keep_piece_facts(p, &run->arena);
             pthread_mutex_lock(&pl.lock);
         } else {
             while (!(k < pl.chunks.n && pl.state[k % pl.window] ==
