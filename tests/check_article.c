@@ -309,6 +309,17 @@ START_TEST(walk_is_sorted_and_takes_only_txt_and_jsonl)
 }
 END_TEST
 
+/* An empty file name in the folder dir. */
+static void touch_in(const char *dir, const char *name)
+{
+    char path[600];
+
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    ck_assert_msg(f != NULL, "cannot make %s", path);
+    fclose(f);
+}
+
 /* Asked for no sizes, the walk visits the same files in the same order;
  * a plain file's size is then unknown (ARTICLE_REGULAR: a regular file,
  * as the directory says), as it was never stat'ed.
@@ -354,10 +365,7 @@ START_TEST(walk_tells_fifo_from_regular_file)
     char path[600];
 
     ck_assert_ptr_nonnull(mkdtemp(dir));
-    snprintf(path, sizeof(path), "%s/a.txt", dir);
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fclose(f);
+    touch_in(dir, "a.txt");
     snprintf(path, sizeof(path), "%s/b.txt", dir);
     ck_assert_int_eq(mkfifo(path, 0600), 0);
     for (int k = 0; k < 2; k++) {
@@ -409,10 +417,7 @@ START_TEST(walk_survives_symlink_loop)
     struct err e = ERR_INIT;
 
     ck_assert_ptr_nonnull(mkdtemp(dir));
-    snprintf(path, sizeof(path), "%s/x.txt", dir);
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fclose(f);
+    touch_in(dir, "x.txt");
     snprintf(path, sizeof(path), "%s/loop", dir);
     ck_assert_int_eq(symlink(".", path), 0);
     ck_assert_msg(article_walk(dir, remember, &s, &e) == 0, "%s: %s", dir,

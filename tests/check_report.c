@@ -647,22 +647,30 @@ static const struct bytes_case {
     { "6000 facts, each megabyte written on a thread", MAX_FACTS, true, 2 },
 };
 
+/* Write r with report_write_json and through jansson's tree; whether the
+ * two files are the same bytes (*d: where they part). */
+static bool json_equals_tree(const struct cmp_result *r,
+                             struct file_diff *d)
+{
+    struct err e = ERR_INIT;
+
+    ck_assert_msg(report_write_json(r, harness_tmp("fast.json"), &e) == 0,
+                  "%s", e.msg);
+    ck_assert_msg(report_json_write(report_json_tree(r),
+                                    harness_tmp("tree.json"), &e) == 0,
+                  "%s", e.msg);
+    return same_bytes(harness_tmp("tree.json"), harness_tmp("fast.json"), d);
+}
+
 START_TEST(json_report_bytes_equal_jansson_tree)
 {
     const struct bytes_case *c = &bytes_cases[_i];
     struct cmp_result r;
-    struct err e = ERR_INIT;
     struct file_diff d;
 
     made_result(&r, c->nfacts, c->baseline);
     r.options.jobs = c->jobs;
-    ck_assert_msg(report_write_json(&r, harness_tmp("fast.json"), &e) == 0,
-                  "%s: %s", c->name, e.msg);
-    ck_assert_msg(report_json_write(report_json_tree(&r),
-                                    harness_tmp("tree.json"), &e) == 0,
-                  "%s: %s", c->name, e.msg);
-    ck_assert_msg(same_bytes(harness_tmp("tree.json"),
-                             harness_tmp("fast.json"), &d),
+    ck_assert_msg(json_equals_tree(&r, &d),
                   "%s: report_write_json differs from jansson's tree at "
                   "byte %zu, line %zu: got \"%s\", jansson \"%s\"",
                   c->name, d.byte, d.line, d.got, d.want);
@@ -682,13 +690,7 @@ START_TEST(json_report_of_hostile_text_equals_jansson_tree)
                   "%s", e.msg);
     ck_assert_msg(cmp_apply_baseline(&r, harness_tmp("old.json"), &e) == 0,
                   "%s", e.msg);
-    ck_assert_msg(report_write_json(&r, harness_tmp("fast.json"), &e) == 0,
-                  "%s", e.msg);
-    ck_assert_msg(report_json_write(report_json_tree(&r),
-                                    harness_tmp("tree.json"), &e) == 0,
-                  "%s", e.msg);
-    ck_assert_msg(same_bytes(harness_tmp("tree.json"),
-                             harness_tmp("fast.json"), &d),
+    ck_assert_msg(json_equals_tree(&r, &d),
                   "hostile text: report_write_json differs from jansson's "
                   "tree at byte %zu, line %zu: got \"%s\", jansson \"%s\"",
                   d.byte, d.line, d.got, d.want);
@@ -708,7 +710,6 @@ START_TEST(json_escapes_every_byte_at_every_place)
     struct fact f[2 * 8 * 20];
     size_t n = 0;
     struct cmp_result r;
-    struct err e = ERR_INIT;
     struct file_diff d;
 
     for (size_t k = 0; k < 8; k++)
@@ -726,13 +727,7 @@ START_TEST(json_escapes_every_byte_at_every_place)
         }
     run(f, n, &r);
     ck_assert_msg(r.ngroups > 0, "no group");
-    ck_assert_msg(report_write_json(&r, harness_tmp("fast.json"), &e) == 0,
-                  "%s", e.msg);
-    ck_assert_msg(report_json_write(report_json_tree(&r),
-                                    harness_tmp("tree.json"), &e) == 0,
-                  "%s", e.msg);
-    ck_assert_msg(same_bytes(harness_tmp("tree.json"),
-                             harness_tmp("fast.json"), &d),
+    ck_assert_msg(json_equals_tree(&r, &d),
                   "report_write_json differs from jansson's tree at byte "
                   "%zu, line %zu: got \"%s\", jansson \"%s\"", d.byte,
                   d.line, d.got, d.want);
