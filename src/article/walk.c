@@ -81,6 +81,14 @@ static bool needs_stat(const struct walk *w, const struct entry *en)
     return w->sizes == ARTICLE_SIZES_ALL && has_suffix(en->name, ".txt");
 }
 
+/* What the visitor is told of an article's size (article_visit_fn). */
+static long long visit_size(const struct entry *en)
+{
+    if (!en->ok)
+        return en->type == DT_REG ? ARTICLE_REGULAR : -1;
+    return S_ISREG(en->st.st_mode) ? (long long)en->st.st_size : -1;
+}
+
 static int cmp_entry(const void *a, const void *b)
 {
     return strcmp(((const struct entry *)a)->key,
@@ -99,10 +107,7 @@ static void walk_entry(struct walk *w, const char *dir, struct entry *en)
     } else if (has_suffix(en->name, ".txt") ||
                has_suffix(en->name, ".jsonl")) {
         /* read even when stat fails: the reader reports why */
-        long long size = !en->ok ? (en->type == DT_REG ? ARTICLE_REGULAR : -1)
-                         : S_ISREG(en->st.st_mode) ? (long long)en->st.st_size
-                         : -1;
-        w->visit(child, size, w->ctx);
+        w->visit(child, visit_size(en), w->ctx);
     }
     free(child);
 }

@@ -84,7 +84,7 @@ struct cli_piece {
                                * run keeps the facts */
     struct arena own;
     struct fact_list facts;   /* facts kept for a report */
-    struct fact_span kept;    /* or, once the worker is done with the
+    struct fact_span span;    /* or, once the worker is done with the
                                * piece, where it put them in its arena */
     FILE *out;                /* lines for standard output (in memory) */
     char *bytes_out;          /* ...their bytes, once out is flushed */

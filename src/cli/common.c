@@ -597,10 +597,7 @@ int cli_report(struct cli_run *run, const struct cli_opts *o)
     struct cmp_options co = o->cmp;
 
     co.jobs = o->jobs;
-    if (run->spans.n == 0) {
-        cmp_run(run->facts.v, run->facts.n, &co, &r);
-        return cli_report_result(run, o, &r);
-    }
+    /* the facts read (compare), then those kept in spans (check) */
     size_t n = run->facts.n;
     for (size_t k = 0; k < run->spans.n; k++)
         n += run->spans.v[k].n;

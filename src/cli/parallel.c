@@ -209,7 +209,7 @@ static void piece_reset(struct cli_piece *p, struct arena *kept)
     arena_clear(&p->own);
     p->arena = kept ? kept : &p->own;
     p->facts.n = 0;
-    p->kept = (struct fact_span){ NULL, 0 };
+    p->span = (struct fact_span){ NULL, 0 };
     p->errors.n = 0;
     p->articles = p->nfacts = p->bytes = 0;
     if (fseeko(p->out, 0, SEEK_SET) != 0) {
@@ -242,7 +242,7 @@ static void keep_piece_facts(struct cli_piece *p, struct arena *kept)
     size_t bytes = p->facts.n * sizeof(*p->facts.v);
     struct fact *to = arena_alloc(kept, bytes);
     memcpy(to, p->facts.v, bytes);
-    p->kept = (struct fact_span){ to, p->facts.n };
+    p->span = (struct fact_span){ to, p->facts.n };
     p->facts.n = 0;
 }
 
@@ -515,6 +515,6 @@ void cli_take_facts(struct cli_run *run, struct cli_piece *p)
             cli_keep_fact(run, &p->facts.v[i]);
         return;
     }
-    if (p->kept.n > 0)
-        VEC_PUSH(&run->spans, p->kept);   /* the worker copied them */
+    if (p->span.n > 0)
+        VEC_PUSH(&run->spans, p->span);   /* the worker copied them */
 }

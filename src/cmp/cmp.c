@@ -276,6 +276,15 @@ static int by_str(const void *pa, const void *pb)
     return strcmp(*(const char *const *)pa, *(const char *const *)pb);
 }
 
+static uint64_t str_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
 /* How many different outlets f[0..n) name, counted in a hash set: a
  * group of 100,000 facts takes n lookups, not n log n comparisons.  A
  * fact's outlet is mostly the one before it (one article's facts share
@@ -294,10 +303,7 @@ static size_t count_outlets(const struct fact **f, size_t n)
         if (i > 0 && name == prev)
             continue;
         prev = name;
-        unsigned long long h = 1469598103934665603ULL;
-        for (const char *p = name; *p; p++)
-            h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-        size_t j = (size_t)h & (cap - 1);
+        size_t j = (size_t)str_hash(name) & (cap - 1);
         while (slot[j] && same_or_cmp(slot[j], name) != 0)
             j = (j + 1) & (cap - 1);
         if (!slot[j]) {
@@ -496,15 +502,6 @@ struct str_set {
     uint32_t *rank;
     size_t cap, n;
 };
-
-static uint64_t str_hash(const char *s)
-{
-    uint64_t h = 1469598103934665603ULL;
-
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
-}
 
 /* The slot of s: where it is, or the empty one it would take. */
 static size_t set_slot(const struct str_set *t, const char *s)

@@ -2848,18 +2848,17 @@ static void find_names(struct ctx *c)
             continue;
         const struct lx_entry *en;
         size_t l = strlen(t->low);
+        bool poss = l >= 2 && t->low[l - 2] == '\'' && t->low[l - 1] == 's';
         if (!c->capital && (en = lx_word(c, i)) &&
             (en->flags & LX_CAPITAL)) {
             char buf[32];
-            if (ends_with(t->low, "'s"))
-                l -= 2;
-            snprintf(buf, sizeof(buf), "%.*s", (int)l, t->low);
+            snprintf(buf, sizeof(buf), "%.*s", (int)(poss ? l - 2 : l),
+                     t->low);
             c->capital = astr(c, buf);
-            l = strlen(t->low);
         }
         if (many)
             continue;
-        if (l >= 2 && t->low[l - 2] == '\'' && t->low[l - 1] == 's') {
+        if (poss) {
             char name[sizeof(t->low)];
             memcpy(name, t->low, l - 2);
             name[l - 2] = '\0';

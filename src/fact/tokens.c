@@ -114,8 +114,6 @@ static void fold(const char *s, struct tok *t)
  * them. */
 static bool ascii_word(const char *s, size_t i, size_t to, struct tok *t)
 {
-    size_t len;
-
 #if defined(__SSE2__) && !defined(CROSSCHECK_NO_SIMD)
     if (to - i >= 32) {
         /* 32 bytes at once: a byte is a letter when, with the case bit
@@ -134,7 +132,8 @@ static bool ascii_word(const char *s, size_t i, size_t to, struct tok *t)
         unsigned m1 = (unsigned)_mm_movemask_epi8(
             _mm_cmplt_epi8(_mm_add_epi8(v1, shift), top));
         uint32_t letters = m0 | (m1 << 16);
-        len = letters == UINT32_MAX ? 32 : (size_t)__builtin_ctz(~letters);
+        size_t len = letters == UINT32_MAX ? 32
+                                           : (size_t)__builtin_ctz(~letters);
         if (len >= sizeof(t->low))
             return false;   /* too long for low: scan_word and fold */
         unsigned char b = (unsigned char)s[i + len];
@@ -164,7 +163,6 @@ static bool ascii_word(const char *s, size_t i, size_t to, struct tok *t)
         t->low[k++] = (char)ch;
         j++;
     }
-    len = j - i;
     if (j < to) {
         unsigned char b = (unsigned char)s[j];
         if (b >= 0x80 || b == '\'' || b == '.' || is_alpha(b)) {
@@ -175,7 +173,6 @@ static bool ascii_word(const char *s, size_t i, size_t to, struct tok *t)
     t->e = j;
     t->low[k] = '\0';
     t->hash = fact_hash24(t->low);
-    (void)len;
     return true;
 }
 

@@ -103,14 +103,12 @@ char *buf_detach(struct buf *b, size_t *len)
     return p;
 }
 
-/* A file by its descriptor, not through stdio: an article of a few
- * kilobytes takes an open, two reads and a close, where fopen and fread
- * added a stat and a third read, and the kernel's work per call is most
- * of reading a small file. */
-/* Read path whole.  Of a regular file a read shorter than asked ends it
- * (POSIX: short only at the end of the file or on a signal, and no
- * signal handler is set), which spares the read that returns 0, a tenth
- * of reading a small file: the caller says when path is one. */
+/* Read path whole by its descriptor, not through stdio: the kernel's
+ * work per call is most of reading a small file, and fopen and fread
+ * added a stat and a read.  Of a regular file a read shorter than asked
+ * ends it (POSIX: short only at the end of the file or on a signal, and
+ * no signal handler is set), so that an article of a few kilobytes takes
+ * an open, one read and a close: the caller says when path is one. */
 static int read_fd(struct buf *b, const char *path, bool regular,
                    struct err *e)
 {
